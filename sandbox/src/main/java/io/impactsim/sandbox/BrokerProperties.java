@@ -1,0 +1,64 @@
+package io.impactsim.sandbox;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The server configuration of a single combined broker and controller on 127.0.0.1, sized for a
+ * laptop: one replica of everything, no auto-created topics, no rebalance delay.
+ */
+final class BrokerProperties {
+  static final int NODE_ID = 1;
+  static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+  private BrokerProperties() {}
+
+  static Map<String, String> of(
+      int brokerPort, int controllerPort, Path logDir, Map<String, String> overrides) {
+    Map<String, String> p = new HashMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", String.valueOf(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+    p.put("controller.listener.names", CONTROLLER_LISTENER);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:"
+            + brokerPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://127.0.0.1:"
+            + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    p.put("metadata.log.dir", logDir.toString());
+
+    // One node: every internal topic has one replica, and exactly-once needs a min ISR of 1.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "5");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("default.replication.factor", "1");
+    p.put("min.insync.replicas", "1");
+    p.put("num.partitions", "1");
+
+    // Tests create their topics explicitly and must not wait for group rebalances.
+    p.put("auto.create.topics.enable", "false");
+    p.put("group.initial.rebalance.delay.ms", "0");
+
+    // Small files and buffers: the sandbox holds little data and shares the machine.
+    p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+    p.put("offsets.topic.segment.bytes", String.valueOf(16 * 1024 * 1024));
+    p.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "4");
+    p.putAll(overrides);
+    return p;
+  }
+}

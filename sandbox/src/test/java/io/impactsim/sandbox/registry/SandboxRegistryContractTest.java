@@ -1,0 +1,32 @@
+package io.impactsim.sandbox.registry;
+
+import io.impactsim.sandbox.junit.KafkaEnvironment;
+import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The registry contract against the sandbox registry of the shared test environment. */
+@ExtendWith(KafkaSandboxExtension.class)
+class SandboxRegistryContractTest extends SchemaRegistryContract {
+  private KafkaEnvironment environment;
+
+  @BeforeEach
+  void environment(KafkaEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  String registryUrl() {
+    return environment.schemaRegistryUrl();
+  }
+
+  @Override
+  String newSubject() {
+    return environment.uniqueName("contract") + "-value";
+  }
+
+  @Override
+  boolean explainsIncompatibilities() {
+    return true;
+  }
+}
