@@ -52,7 +52,7 @@ class ConfluentWireFormatIntegrationTest {
     TopicCatalog topics = TopicCatalog.create(env.uniqueName("wire"), registry, true);
     Topic<String, DealAnnounced> deals = topics.deals();
     env.createTopics(deals.newTopic(1, Optional.empty()));
-    Map<String, Integer> ids = SchemaSubjects.prepare(registry, List.of(deals));
+    Map<String, Integer> ids = SchemaSubjects.prepare(List.of(deals));
 
     DealAnnounced deal = awsDeal();
     produce(env, deals, "contract-aws", deal);

@@ -37,12 +37,14 @@ public final class AvroCompatibility {
       if (backward) {
         describe(
             SchemaCompatibility.checkReaderWriterCompatibility(candidate, existing),
+            candidate,
             "new schema reading old data",
             messages);
       }
       if (forward) {
         describe(
             SchemaCompatibility.checkReaderWriterCompatibility(existing, candidate),
+            existing,
             "old schema reading new data",
             messages);
       }
@@ -50,9 +52,46 @@ public final class AvroCompatibility {
     return new CompatibilityResult(messages.isEmpty(), messages);
   }
 
-  private static void describe(SchemaPairCompatibility pair, String direction, List<String> out) {
+  private static void describe(
+      SchemaPairCompatibility pair, Schema reader, String direction, List<String> out) {
     for (Incompatibility i : pair.getResult().getIncompatibilities()) {
-      out.add(direction + ": " + i.getType() + " at " + i.getLocation() + ": " + i.getMessage());
+      out.add(
+          direction
+              + ": "
+              + i.getType()
+              + " at field '"
+              + fieldPath(reader, i.getLocation())
+              + "' ("
+              + i.getLocation()
+              + "): "
+              + i.getMessage());
     }
+  }
+
+  /** Turns a location such as /fields/8/type/1 into the names of the fields it crosses. */
+  static String fieldPath(Schema root, String location) {
+    StringBuilder path = new StringBuilder();
+    Schema current = root;
+    String[] steps = location.split("/");
+    for (int i = 0; i < steps.length && current != null; i++) {
+      if (steps[i].equals("fields")
+          && i + 1 < steps.length
+          && current.getType() == Schema.Type.RECORD) {
+        int index = Integer.parseInt(steps[++i]);
+        if (index >= current.getFields().size()) {
+          break;
+        }
+        Schema.Field field = current.getFields().get(index);
+        path.append(path.length() == 0 ? "" : ".").append(field.name());
+        current = field.schema();
+      } else if (current.getType() == Schema.Type.UNION && steps[i].matches("\\d+")) {
+        int branch = Integer.parseInt(steps[i]);
+        current = branch < current.getTypes().size() ? current.getTypes().get(branch) : null;
+      } else if (steps[i].equals("items") && current.getType() == Schema.Type.ARRAY) {
+        current = current.getElementType();
+        path.append("[]");
+      }
+    }
+    return path.length() == 0 ? root.getFullName() : path.toString();
   }
 }

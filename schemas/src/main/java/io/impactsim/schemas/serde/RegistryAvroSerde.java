@@ -1,5 +1,6 @@
 package io.impactsim.schemas.serde;
 
+import io.impactsim.schemas.registry.CompatibilityLevel;
 import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
@@ -61,6 +62,21 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
   /** The schema this serde writes and reads into. */
   public Schema schema() {
     return readerSchema;
+  }
+
+  /**
+   * Puts the topic's subject under a compatibility rule (unless it already has it) and registers
+   * this type's schema there, ahead of the first write.
+   *
+   * @return the schema id
+   * @throws io.impactsim.schemas.registry.IncompatibleSchemaException when the rule rejects it
+   */
+  public int prepareSubject(String topic, CompatibilityLevel level) {
+    String subject = subject(topic);
+    if (autoRegister && registry.compatibility(subject).orElse(null) != level) {
+      registry.setCompatibility(subject, level);
+    }
+    return schemaIdFor(topic);
   }
 
   /** Registers (or looks up) this type's schema for a topic ahead of the first write. */

@@ -1,7 +1,6 @@
 package io.impactsim.schemas.topics;
 
 import io.impactsim.schemas.registry.CompatibilityLevel;
-import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.schemas.serde.RegistryAvroSerde;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,16 +24,11 @@ public final class SchemaSubjects {
    * @throws io.impactsim.schemas.registry.IncompatibleSchemaException when a registered history
    *     rejects the current schema; then nothing can be written to that topic
    */
-  public static Map<String, Integer> prepare(
-      SchemaRegistry registry, Collection<Topic<?, ?>> topics) {
+  public static Map<String, Integer> prepare(Collection<? extends Topic<?, ?>> topics) {
     Map<String, Integer> ids = new LinkedHashMap<>();
     for (Topic<?, ?> topic : topics) {
       if (topic.valueSerde() instanceof RegistryAvroSerde<?> serde) {
-        String subject = serde.subject(topic.name());
-        if (registry.compatibility(subject).orElse(null) != COMPATIBILITY) {
-          registry.setCompatibility(subject, COMPATIBILITY);
-        }
-        ids.put(subject, serde.schemaIdFor(topic.name()));
+        ids.put(serde.subject(topic.name()), serde.prepareSubject(topic.name(), COMPATIBILITY));
       }
     }
     return ids;

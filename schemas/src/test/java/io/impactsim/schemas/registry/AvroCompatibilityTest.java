@@ -125,7 +125,8 @@ class AvroCompatibilityTest {
         .satisfies(
             m ->
                 assertThat(m)
-                    .startsWith(failing + ": READER_FIELD_MISSING_DEFAULT_VALUE at /fields/")
+                    .startsWith(failing + ": READER_FIELD_MISSING_DEFAULT_VALUE at field '")
+                    .contains("(/fields/")
                     .doesNotContain(passing));
   }
 

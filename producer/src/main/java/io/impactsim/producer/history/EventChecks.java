@@ -1,0 +1,137 @@
+package io.impactsim.producer.history;
+
+import io.impactsim.producer.InputEvent;
+import io.impactsim.schemas.avro.Accelerator;
+import io.impactsim.schemas.avro.CompanyProfile;
+import io.impactsim.schemas.avro.DealAnnounced;
+import io.impactsim.schemas.avro.EarningsReported;
+import io.impactsim.schemas.avro.RestructuringAnnounced;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * The checks that do not depend on the file format: amounts, ranges and the company ids an event
+ * refers to. They run on the Avro records, so JSON Lines and Avro files are held to the same rules.
+ */
+final class EventChecks {
+  /**
+   * Numeric fields that may legitimately be negative (losses, shrinking revenue), or that a
+   * type-specific check below words better.
+   */
+  private static final Set<String> NOT_SIMPLY_NON_NEGATIVE =
+      Set.of("epsMicros", "epsConsensusMicros", "yoyGrowth", "termMonths");
+
+  private EventChecks() {}
+
+  /** The smallest value a numeric field may take, if any; shared with the JSON Schema. */
+  static java.util.OptionalLong minimum(String field) {
+    if (field.equals("termMonths")) {
+      return java.util.OptionalLong.of(1);
+    }
+    return NOT_SIMPLY_NON_NEGATIVE.contains(field)
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(0);
+  }
+
+  /** Checks one event on its own. */
+  static void check(InputEvent event, ProblemSink sink) {
+    amounts(event.value(), "", sink);
+    switch (event.type()) {
+      case DEAL -> deal((DealAnnounced) event.value(), sink);
+      case EARNINGS -> earnings((EarningsReported) event.value(), sink);
+      case COMPANY -> company((CompanyProfile) event.value(), sink);
+      case RESTRUCTURING -> {}
+    }
+  }
+
+  /** Calls {@code use} with each company id the event refers to and the field naming it. */
+  static void companyReferences(InputEvent event, BiConsumer<String, String> use) {
+    switch (event.type()) {
+      case DEAL -> {
+        DealAnnounced d = (DealAnnounced) event.value();
+        use.accept("buyer", d.getBuyer());
+        use.accept("provider", d.getProvider());
+        List<Accelerator> accelerators = d.getAccelerators();
+        for (int i = 0; i < accelerators.size(); i++) {
+          use.accept("accelerators[" + i + "].vendor", accelerators.get(i).getVendor());
+        }
+      }
+      case RESTRUCTURING -> {
+        RestructuringAnnounced r = (RestructuringAnnounced) event.value();
+        use.accept("company", r.getCompany());
+        List<String> parties = r.getAffectedParties();
+        for (int i = 0; i < parties.size(); i++) {
+          use.accept("affectedParties[" + i + "]", parties.get(i));
+        }
+      }
+      case EARNINGS -> use.accept("company", ((EarningsReported) event.value()).getCompany());
+      case COMPANY -> {}
+    }
+  }
+
+  /** Money and counts are never negative and never infinite, at any depth. */
+  private static void amounts(IndexedRecord record, String path, ProblemSink sink) {
+    for (Schema.Field field : record.getSchema().getFields()) {
+      Object value = record.get(field.pos());
+      String name = path + field.name();
+      if (value instanceof IndexedRecord nested) {
+        amounts(nested, name + ".", sink);
+      } else if (value instanceof List<?> list) {
+        for (int i = 0; i < list.size(); i++) {
+          if (list.get(i) instanceof IndexedRecord item) {
+            amounts(item, name + "[" + i + "].", sink);
+          }
+        }
+      } else if (value instanceof Double d && !Double.isFinite(d)) {
+        sink.add(name, "not a finite number: " + d);
+      } else if (value instanceof Number n
+          && n.doubleValue() < 0
+          && !NOT_SIMPLY_NON_NEGATIVE.contains(field.name())) {
+        sink.add(name, (field.name().endsWith("Usd") ? "negative amount " : "negative ") + n);
+      }
+    }
+  }
+
+  private static void deal(DealAnnounced d, ProblemSink sink) {
+    if (d.getTermMonths() != null && d.getTermMonths() < 1) {
+      sink.add(
+          "termMonths",
+          "term of " + d.getTermMonths() + " months: the deal would end before it starts");
+    }
+    if (d.getBuyer().equals(d.getProvider())) {
+      sink.add("provider", "same company as the buyer");
+    }
+    if (d.getValueUsd() == null && isCommitted(d)) {
+      sink.add("valueUsd", "missing while valueQualifier is " + d.getValueQualifier());
+    }
+  }
+
+  private static boolean isCommitted(DealAnnounced d) {
+    return switch (d.getValueQualifier()) {
+      case EXACT, APPROX, UP_TO, AT_LEAST, MORE_THAN -> true;
+      default -> false;
+    };
+  }
+
+  private static void earnings(EarningsReported e, ProblemSink sink) {
+    Long low = e.getCapexGuidanceLowUsd();
+    Long high = e.getCapexGuidanceHighUsd();
+    if (low != null && high != null && high < low) {
+      sink.add(
+          "capexGuidanceHighUsd",
+          "guidance range ends (" + high + ") before it starts (" + low + ")");
+    }
+  }
+
+  private static void company(CompanyProfile c, ProblemSink sink) {
+    if (c.getId().isBlank()) {
+      sink.add("id", "empty company id");
+    }
+    if (c.getListed() && c.getMarketCapUsd() == null) {
+      sink.add("marketCapUsd", "missing for a listed company");
+    }
+  }
+}
