@@ -78,7 +78,11 @@ public final class EventPublisher implements AutoCloseable {
     p.putAll(settings.kafkaProperties());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+    // One request in flight: with more, a batch refused with NOT_LEADER_OR_FOLLOWER by a partition
+    // its leader has just taken over can be overtaken by the next batch, after which the broker
+    // refuses every retry of the first as OUT_OF_ORDER_SEQUENCE_NUMBER until it expires
+    // (KAFKA-15591). Seen here on new topics even after their leaders answered ListOffsets.
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     return p;
   }
 
