@@ -35,7 +35,7 @@ class EventPublisherClusterTest {
 
   @Test
   void bundledHistoryArrivesExactlyOnceWithEventTimesAndDocumentedKeys(KafkaEnvironment env) {
-    KafkaSettings settings = Clusters.settings(env, env.uniqueName("bundled"));
+    KafkaSettings settings = env.settings(env.uniqueName("bundled"));
     TopicCatalog topics = settings.topics(settings.schemaRegistry());
     List<InputEvent> history = BundledHistory.load();
 
@@ -62,7 +62,7 @@ class EventPublisherClusterTest {
 
   @Test
   void createsTheInputTopicsWithTheRequestedPartitions(KafkaEnvironment env) throws Exception {
-    KafkaSettings settings = Clusters.settings(env, env.uniqueName("partitions"));
+    KafkaSettings settings = env.settings(env.uniqueName("partitions"));
     TopicCatalog topics = settings.topics(settings.schemaRegistry());
 
     try (EventPublisher publisher =
@@ -79,7 +79,7 @@ class EventPublisherClusterTest {
 
   @Test
   void companiesPublishedEarlierAreKnownToTheNextInput(KafkaEnvironment env) throws Exception {
-    KafkaSettings settings = Clusters.settings(env, env.uniqueName("known"));
+    KafkaSettings settings = env.settings(env.uniqueName("known"));
     TopicCatalog topics = settings.topics(settings.schemaRegistry());
     Duration timeout = Duration.ofSeconds(30);
     assertThat(PublishedCompanies.read(settings, topics, timeout)).isEmpty();
@@ -97,7 +97,7 @@ class EventPublisherClusterTest {
   @Test
   void anIncompatibleRegisteredSchemaStopsThePublishBeforeAnythingIsWritten(KafkaEnvironment env)
       throws Exception {
-    KafkaSettings settings = Clusters.settings(env, env.uniqueName("incompatible"));
+    KafkaSettings settings = env.settings(env.uniqueName("incompatible"));
     SchemaRegistry registry = settings.schemaRegistry();
     TopicCatalog topics = settings.topics(registry);
     String subject = topics.deals().name() + "-value";

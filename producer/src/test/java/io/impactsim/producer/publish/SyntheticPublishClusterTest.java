@@ -35,7 +35,7 @@ class SyntheticPublishClusterTest {
   }
 
   private static void publishAndCountBack(KafkaEnvironment env, long events, int companies) {
-    KafkaSettings settings = Clusters.settings(env, env.uniqueName("synthetic"));
+    KafkaSettings settings = env.settings(env.uniqueName("synthetic"));
     TopicCatalog topics = settings.topics(settings.schemaRegistry());
     SyntheticMarket market = new SyntheticMarket(SyntheticConfig.of(events, companies, 42));
 

@@ -1,7 +1,6 @@
 package io.impactsim.producer.testing;
 
 import io.impactsim.producer.InputEvent;
-import io.impactsim.sandbox.junit.KafkaEnvironment;
 import io.impactsim.schemas.avro.EventMetadata;
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.serde.RegistryAvroSerde;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,14 +24,6 @@ import org.awaitility.Awaitility;
 /** Settings and read-back helpers for tests on the sandbox cluster. */
 public final class Clusters {
   private Clusters() {}
-
-  /** Settings pointing at the test environment, in a namespace of its own. */
-  public static KafkaSettings settings(KafkaEnvironment env, String topicPrefix) {
-    Map<String, String> props = new TreeMap<>();
-    env.clientProperties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-    props.remove("bootstrap.servers");
-    return new KafkaSettings(env.bootstrapServers(), env.schemaRegistryUrl(), props, topicPrefix);
-  }
 
   /** Every record of a topic, read from the beginning to the end offsets at the time of call. */
   public static <V extends SpecificRecord> List<ConsumerRecord<String, V>> readAll(

@@ -1,6 +1,9 @@
 package io.impactsim.sandbox.junit;
 
+import io.impactsim.schemas.config.KafkaSettings;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -26,4 +29,17 @@ public interface KafkaEnvironment {
 
   /** Creates the topics and waits until each of their partitions has a leader. */
   void createTopics(NewTopic... topics);
+
+  /** impactsim's settings for this environment, in the topic namespace {@code topicPrefix}. */
+  default KafkaSettings settings(String topicPrefix) {
+    Map<String, String> extra = new TreeMap<>();
+    clientProperties()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+                extra.put(k, String.valueOf(v));
+              }
+            });
+    return new KafkaSettings(bootstrapServers(), schemaRegistryUrl(), extra, topicPrefix);
+  }
 }

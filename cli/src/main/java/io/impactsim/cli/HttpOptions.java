@@ -1,0 +1,39 @@
+package io.impactsim.cli;
+
+import io.impactsim.streams.serve.ServeOptions;
+import picocli.CommandLine.Option;
+
+/** Where the views' HTTP server (API, dashboard, metrics, health) listens. */
+final class HttpOptions {
+  @Option(
+      names = "--http-host",
+      defaultValue = "${env:IMPACTSIM_HTTP_HOST:-" + ServeOptions.DEFAULT_HOST + "}",
+      description =
+          "Address the HTTP server binds to (env IMPACTSIM_HTTP_HOST; default: ${DEFAULT-VALUE},"
+              + " reachable from this machine only).")
+  String host;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "${env:IMPACTSIM_HTTP_PORT:-" + ServeOptions.DEFAULT_PORT + "}",
+      description =
+          "Port of the HTTP server; 0 picks a free one (env IMPACTSIM_HTTP_PORT;"
+              + " default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--advertised-host",
+      defaultValue = "${env:IMPACTSIM_ADVERTISED_HOST}",
+      description =
+          "Host name other instances use to reach this one for query forwarding"
+              + " (env IMPACTSIM_ADVERTISED_HOST; default: the bind address).")
+  String advertisedHost;
+
+  ServeOptions serveOptions() {
+    ServeOptions options = ServeOptions.of(host, port);
+    if (advertisedHost != null && !advertisedHost.isBlank()) {
+      options = options.withAdvertisedHost(advertisedHost);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,154 @@
+package io.impactsim.cli;
+
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.streams.ImpactsimStreams;
+import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.serve.ServeOptions;
+import io.impactsim.streams.serve.ViewServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Runs the streams application that maintains the views, until interrupted. */
+@Command(
+    name = "streams",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the streams application against a cluster until Ctrl-C: it reads the input topics"
+          + " and keeps the market-share, capex and market-cap views up to date.",
+      "Missing topics of the namespace are created first."
+    })
+final class StreamsCommand implements Callable<Integer> {
+  @ParentCommand Impactsim root;
+
+  @Option(
+      names = "--application-id",
+      defaultValue = "${env:IMPACTSIM_APPLICATION_ID}",
+      description =
+          "Kafka Streams application id (env IMPACTSIM_APPLICATION_ID; default:"
+              + " <topic-prefix>-views).")
+  String applicationId;
+
+  @Option(
+      names = "--state-dir",
+      defaultValue = "${env:IMPACTSIM_STATE_DIR}",
+      description =
+          "Directory of local state (env IMPACTSIM_STATE_DIR; default: ~/.impactsim/state).")
+  Path stateDir;
+
+  @Option(
+      names = "--replication-factor",
+      defaultValue = "${env:IMPACTSIM_REPLICATION_FACTOR}",
+      description =
+          "Replication factor of created and internal topics (env IMPACTSIM_REPLICATION_FACTOR;"
+              + " default: the broker's).")
+  Short replicationFactor;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "${env:IMPACTSIM_PARTITIONS:-3}",
+      description = "Partitions of topics created when missing (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(
+      names = "--quarter-grace",
+      defaultValue = "${env:IMPACTSIM_QUARTER_GRACE:-P30D}",
+      description =
+          "How long after its end a quarter accepts late events, ISO-8601 (default:"
+              + " ${DEFAULT-VALUE}).")
+  Duration quarterGrace;
+
+  @Option(
+      names = "--impact-model",
+      paramLabel = "FILE",
+      defaultValue = "${env:IMPACTSIM_IMPACT_MODEL}",
+      description = "Properties file overriding impact model parameters (default: bundled).")
+  Path impactModel;
+
+  @Option(
+      names = "--start-timeout",
+      defaultValue = "PT2M",
+      description =
+          "How long to wait for the application to run, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration startTimeout;
+
+  @Mixin HttpOptions http;
+
+  @Option(
+      names = "--no-http",
+      description = "Run without the HTTP server (API, dashboard, metrics, health).")
+  boolean noHttp;
+
+  @Override
+  public Integer call() throws Exception {
+    KafkaSettings settings = root.connection().settings();
+    ServeOptions serve = http.serveOptions();
+    CountDownLatch closed = new CountDownLatch(1);
+    StreamsOptions options = options();
+    if (!noHttp) {
+      options = options.withOverrides(serve.streamsOverrides());
+    }
+    ImpactsimStreams app = new ImpactsimStreams(settings, options);
+    AtomicReference<ViewServer> server = new AtomicReference<>();
+    // The hook closes the application itself: the JVM does not wait for the main thread.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  ViewServer running = server.get();
+                  if (running != null) {
+                    running.close();
+                  }
+                  app.close();
+                  closed.countDown();
+                },
+                "streams-shutdown"));
+    app.start(startTimeout);
+    if (!noHttp) {
+      server.set(new ViewServer(app, settings, serve).start());
+      System.out.println("Serving the views at " + server.get().url());
+    }
+    System.out.println(
+        "Running as application '"
+            + app.applicationId()
+            + "' on "
+            + settings.bootstrapServers()
+            + ", topics "
+            + settings.topicPrefix()
+            + ".*; press Ctrl-C to stop.");
+    while (!closed.await(1, TimeUnit.SECONDS)) {
+      KafkaStreams.State state = app.streams().state();
+      if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+        throw new IllegalStateException(
+            "the streams application stopped (state " + state + "); see the log above");
+      }
+    }
+    return 0;
+  }
+
+  private StreamsOptions options() {
+    StreamsOptions options =
+        StreamsOptions.defaults().withPartitions(partitions).withQuarterGrace(quarterGrace);
+    if (applicationId != null && !applicationId.isBlank()) {
+      options = options.withApplicationId(applicationId);
+    }
+    if (stateDir != null) {
+      options = options.withStateDir(stateDir);
+    }
+    if (replicationFactor != null) {
+      options = options.withReplicationFactor(replicationFactor);
+    }
+    if (impactModel != null) {
+      options = options.withImpactModel(impactModel);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,98 @@
+package io.impactsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.impactsim.sandbox.junit.KafkaEnvironment;
+import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.schemas.avro.SimulatedMarketCap;
+import io.impactsim.schemas.avro.ValuationBasis;
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.registry.SchemaRegistry;
+import io.impactsim.schemas.topics.Topic;
+import io.impactsim.streams.serve.AvroJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code impactsim tail} on a view topic of the sandbox. */
+@ExtendWith(KafkaSandboxExtension.class)
+class TailCommandTest {
+  @Test
+  void printsEachRecordOfTheViewAsAJsonLine(KafkaEnvironment env) throws Exception {
+    String prefix = env.uniqueName("tail");
+    KafkaSettings settings = env.settings(prefix);
+    try (SchemaRegistry registry = settings.schemaRegistry()) {
+      Topic<String, SimulatedMarketCap> topic = settings.topics(registry).marketCap();
+      env.createTopics(topic.newTopic(1, Optional.empty()));
+      publish(settings, topic, marketCap("openai"));
+      publish(settings, topic, marketCap("oracle"));
+    }
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    int exit;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      var cli = Impactsim.commandLine();
+      cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+      exit =
+          cli.execute(
+              "--bootstrap-servers=" + env.bootstrapServers(),
+              "--schema-registry-url=" + env.schemaRegistryUrl(),
+              "--topic-prefix=" + prefix,
+              "tail",
+              "market-cap",
+              "--from-beginning",
+              "--max-records=2");
+    } finally {
+      System.setOut(originalOut);
+    }
+
+    assertThat(exit).as("exit code; stderr: %s", err).isZero();
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    assertThat(lines).hasSize(2);
+    JsonNode first = AvroJson.MAPPER.readTree(lines[0]);
+    assertThat(first.get("key").asText()).isEqualTo("openai");
+    assertThat(first.get("value").get("simulatedValueUsd").asLong()).isEqualTo(500_000_000_000L);
+    assertThat(AvroJson.MAPPER.readTree(lines[1]).get("key").asText()).isEqualTo("oracle");
+  }
+
+  private static void publish(
+      KafkaSettings settings, Topic<String, SimulatedMarketCap> topic, SimulatedMarketCap value)
+      throws Exception {
+    try (KafkaProducer<String, SimulatedMarketCap> producer =
+        new KafkaProducer<>(
+            settings.kafkaProperties(),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
+      producer
+          .send(new ProducerRecord<>(topic.name(), value.getCompany(), value))
+          .get(20, TimeUnit.SECONDS);
+    }
+  }
+
+  private static SimulatedMarketCap marketCap(String company) {
+    return SimulatedMarketCap.newBuilder()
+        .setCompany(company)
+        .setAsOf(Instant.parse("2025-11-03T14:30:00Z"))
+        .setValuationBasis(ValuationBasis.MARKET_CAP)
+        .setReferenceValueUsd(500_000_000_000L)
+        .setSimulatedValueUsd(500_000_000_000L)
+        .setCumulativeAbnormalReturn(0.0)
+        .setLowValueUsd(475_000_000_000L)
+        .setHighValueUsd(525_000_000_000L)
+        .setEventCount(1)
+        .setLastEventId(null)
+        .build();
+  }
+}

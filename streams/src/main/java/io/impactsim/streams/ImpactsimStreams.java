@@ -1,0 +1,153 @@
+package io.impactsim.streams;
+
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.registry.SchemaRegistry;
+import io.impactsim.schemas.topics.TopicAdmin;
+import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.streams.input.DeadLetterHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The running streams application: builds the topology for a namespace, creates the topics it
+ * needs, and starts and stops Kafka Streams with exactly-once processing.
+ */
+public final class ImpactsimStreams implements AutoCloseable {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaSettings settings;
+  private final StreamsOptions options;
+  private final SchemaRegistry registry;
+  private final TopicCatalog topics;
+  private final Topology topology;
+  private final KafkaStreams streams;
+  private final CompletableFuture<Void> running = new CompletableFuture<>();
+
+  public ImpactsimStreams(KafkaSettings settings, StreamsOptions options) {
+    this.settings = settings;
+    this.options = options;
+    this.registry = settings.schemaRegistry();
+    this.topics = settings.topics(registry);
+    this.topology =
+        ImpactsimTopology.build(
+            new TopologySettings(topics, options.quarterGrace(), options.model()));
+    this.streams = new KafkaStreams(topology, config(settings, options, topics));
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            running.complete(null);
+          } else if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR) {
+            running.completeExceptionally(
+                new IllegalStateException("the streams application failed while starting"));
+          }
+        });
+  }
+
+  /** The Kafka Streams settings of the application. */
+  public static Properties config(
+      KafkaSettings settings, StreamsOptions options, TopicCatalog topics) {
+    Properties props = settings.kafkaProperties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationIdFor(topics.prefix()));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitInterval().toMillis());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDirOrDefault().toString());
+    options
+        .replicationFactor()
+        .ifPresent(rf -> props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
+    props.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters().name());
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    // A profile that fails in the global thread is skipped rather than stopping the application.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.putAll(options.overrides());
+    return props;
+  }
+
+  /**
+   * Creates the catalogue's missing topics, starts the application and waits until it is RUNNING.
+   * Local state built from another cluster is discarded first and rebuilt from this one.
+   *
+   * @throws TimeoutException if it is not running within the timeout
+   */
+  public void start(Duration timeout) throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(settings.kafkaProperties())) {
+      forgetStateOfOtherClusters(admin, timeout);
+      List<NewTopic> wanted =
+          topics.all().stream()
+              .map(t -> t.newTopic(options.partitions(), options.replicationFactor()))
+              .toList();
+      TopicAdmin.ensureTopics(admin, wanted, timeout);
+    }
+    streams.start();
+    try {
+      running.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new TimeoutException(
+          "streams application not running after " + timeout + " (state " + streams.state() + ")");
+    }
+  }
+
+  /**
+   * Waits until the application has processed every input record published so far ({@link
+   * Progress#awaitCaughtUp}).
+   */
+  public void awaitCaughtUp(Duration timeout) throws InterruptedException, TimeoutException {
+    Progress.awaitCaughtUp(settings, applicationId(), timeout);
+  }
+
+  private void forgetStateOfOtherClusters(Admin admin, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    String clusterId;
+    try {
+      clusterId =
+          admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot reach the cluster at " + settings.bootstrapServers() + ": " + e.getMessage(), e);
+    }
+    LocalState state = new LocalState(options.stateDirOrDefault(), applicationId());
+    if (!state.builtFrom(clusterId)) {
+      streams.cleanUp();
+      state.claimFor(clusterId);
+    }
+  }
+
+  /** The application id the application runs under. */
+  public String applicationId() {
+    return options.applicationIdFor(topics.prefix());
+  }
+
+  public TopicCatalog topics() {
+    return topics;
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  @Override
+  public void close() {
+    streams.close(CLOSE_TIMEOUT);
+    registry.close();
+  }
+}

@@ -1,0 +1,37 @@
+package io.impactsim.streams;
+
+import io.impactsim.streams.capex.CapexTopology;
+import io.impactsim.streams.marketcap.MarketCapTopology;
+import io.impactsim.streams.serve.ViewStores;
+import io.impactsim.streams.share.MarketShareTopology;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+
+/** The whole streams application as one pure function: the shared inputs and every view. */
+public final class ImpactsimTopology {
+  private ImpactsimTopology() {}
+
+  /** Builds the topology; it refuses any internal topic or store left without a name. */
+  public static Topology build(TopologySettings settings) {
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(namingConfig()));
+    Inputs inputs = Inputs.from(builder, settings.topics());
+    MarketShareTopology.addTo(builder, inputs, settings.topics(), settings.quarterGrace());
+    CapexTopology.addTo(builder, inputs, settings.topics());
+    MarketCapTopology.addTo(builder, inputs, settings.topics(), settings.model());
+    ViewStores.addTo(builder, settings.topics());
+    return builder.build();
+  }
+
+  private static StreamsConfig namingConfig() {
+    Properties props = new Properties();
+    // Only the naming rule matters here; the running application supplies its real identity.
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "impactsim-topology");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    return new StreamsConfig(props);
+  }
+}

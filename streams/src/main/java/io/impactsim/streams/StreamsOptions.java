@@ -1,0 +1,156 @@
+package io.impactsim.streams;
+
+import io.impactsim.streams.impact.ImpactModel;
+import io.impactsim.streams.impact.ImpactModelConfig;
+import io.impactsim.streams.share.MarketShareTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the streams application runs; every field has a default ({@link #defaults()}).
+ *
+ * @param applicationId Kafka Streams application id; empty means {@code <topicPrefix>-views}
+ * @param stateDir directory of local state; empty means {@code ~/.impactsim/state}
+ * @param replicationFactor of the topics it creates and of its internal topics; empty means the
+ *     broker's default
+ * @param partitions of the topics it creates when they are missing
+ * @param commitInterval how often state and output are committed (exactly-once transactions)
+ * @param quarterGrace how long after its end a quarter still accepts late events
+ * @param impactModel properties file of the impact model's parameters; empty means the bundled
+ *     defaults
+ * @param overrides any further Kafka Streams settings, applied last
+ */
+public record StreamsOptions(
+    Optional<String> applicationId,
+    Optional<Path> stateDir,
+    Optional<Short> replicationFactor,
+    int partitions,
+    Duration commitInterval,
+    Duration quarterGrace,
+    Optional<Path> impactModel,
+    Map<String, String> overrides) {
+
+  public static final int DEFAULT_PARTITIONS = 3;
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  public StreamsOptions {
+    overrides = Map.copyOf(overrides);
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1");
+    }
+  }
+
+  public static StreamsOptions defaults() {
+    return new StreamsOptions(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_PARTITIONS,
+        DEFAULT_COMMIT_INTERVAL,
+        MarketShareTopology.DEFAULT_GRACE,
+        Optional.empty(),
+        Map.of());
+  }
+
+  public StreamsOptions withApplicationId(String id) {
+    return new StreamsOptions(
+        Optional.of(id),
+        stateDir,
+        replicationFactor,
+        partitions,
+        commitInterval,
+        quarterGrace,
+        impactModel,
+        overrides);
+  }
+
+  public StreamsOptions withStateDir(Path dir) {
+    return new StreamsOptions(
+        applicationId,
+        Optional.of(dir),
+        replicationFactor,
+        partitions,
+        commitInterval,
+        quarterGrace,
+        impactModel,
+        overrides);
+  }
+
+  public StreamsOptions withReplicationFactor(short factor) {
+    return new StreamsOptions(
+        applicationId,
+        stateDir,
+        Optional.of(factor),
+        partitions,
+        commitInterval,
+        quarterGrace,
+        impactModel,
+        overrides);
+  }
+
+  public StreamsOptions withPartitions(int count) {
+    return new StreamsOptions(
+        applicationId,
+        stateDir,
+        replicationFactor,
+        count,
+        commitInterval,
+        quarterGrace,
+        impactModel,
+        overrides);
+  }
+
+  public StreamsOptions withQuarterGrace(Duration grace) {
+    return new StreamsOptions(
+        applicationId,
+        stateDir,
+        replicationFactor,
+        partitions,
+        commitInterval,
+        grace,
+        impactModel,
+        overrides);
+  }
+
+  public StreamsOptions withOverrides(Map<String, String> settings) {
+    return new StreamsOptions(
+        applicationId,
+        stateDir,
+        replicationFactor,
+        partitions,
+        commitInterval,
+        quarterGrace,
+        impactModel,
+        settings);
+  }
+
+  public StreamsOptions withImpactModel(Path file) {
+    return new StreamsOptions(
+        applicationId,
+        stateDir,
+        replicationFactor,
+        partitions,
+        commitInterval,
+        quarterGrace,
+        Optional.of(file),
+        overrides);
+  }
+
+  /** The impact model: the parameters in {@link #impactModel} or the bundled defaults. */
+  public ImpactModel model() {
+    return new ImpactModel(
+        impactModel.map(ImpactModelConfig::load).orElse(ImpactModelConfig.defaults()));
+  }
+
+  /** The application id used with topics of the given prefix. */
+  public String applicationIdFor(String topicPrefix) {
+    return applicationId.orElse(topicPrefix + "-views");
+  }
+
+  /** The state directory to use. */
+  public Path stateDirOrDefault() {
+    return stateDir.orElse(Path.of(System.getProperty("user.home"), ".impactsim", "state"));
+  }
+}

@@ -1,0 +1,31 @@
+package io.impactsim.streams;
+
+import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.streams.impact.ImpactModel;
+import io.impactsim.streams.share.MarketShareTopology;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the topology depends on, apart from where it runs.
+ *
+ * @param topics the catalogue of the namespace the views read and write
+ * @param quarterGrace how long after its end a quarter still accepts late events (event time)
+ * @param model the impact model behind the market-cap view
+ */
+public record TopologySettings(TopicCatalog topics, Duration quarterGrace, ImpactModel model) {
+
+  public TopologySettings {
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(model, "model");
+    if (quarterGrace == null || quarterGrace.isNegative()) {
+      throw new IllegalArgumentException("quarter grace must be zero or positive");
+    }
+  }
+
+  /** The settings of a namespace with the default grace period and impact model. */
+  public static TopologySettings of(TopicCatalog topics) {
+    return new TopologySettings(
+        topics, MarketShareTopology.DEFAULT_GRACE, ImpactModel.withDefaults());
+  }
+}

@@ -1,0 +1,30 @@
+package io.impactsim.streams.impact;
+
+import io.impactsim.streams.impact.ImpactModelConfig.Sigma;
+
+/**
+ * Turns an expected abnormal return into a company impact with its 5th-95th percentile band. The
+ * band is analytic, a normal approximation of the abnormal return (MacKinlay 1997: abnormal returns
+ * are normal with the variance of the model's residual), so it is the same every time the same
+ * event is processed.
+ */
+final class Band {
+  private final double z;
+
+  Band(double z) {
+    this.z = z;
+  }
+
+  CompanyImpact impact(String company, String role, double mu, Sigma sigma, Drivers drivers) {
+    double s = sigma.of(mu);
+    drivers
+        .add("sigma", s, "standard deviation of the abnormal return: base + relative x |mu|")
+        .add("band_z", z, "p5/p95 = mu -/+ band_z x sigma");
+    return new CompanyImpact(company, role, mu, mu - z * s, mu + z * s, drivers.list());
+  }
+
+  /** Bounds a modelled return so that no single event can move a value beyond reason. */
+  static double clamp(double value, double maxAbs) {
+    return Math.max(-maxAbs, Math.min(maxAbs, value));
+  }
+}

@@ -1,0 +1,197 @@
+package io.impactsim.streams.impact;
+
+import io.impactsim.schemas.avro.RestructuringKind;
+import io.impactsim.schemas.avro.ValueQualifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every parameter of the impact model, read from one properties file: the bundled {@code
+ * impact-model.properties} holds the documented defaults and a user file may override any of them.
+ */
+public record ImpactModelConfig(
+    String modelVersion,
+    double bandZ,
+    DealParameters deal,
+    EarningsParameters earnings,
+    RestructuringParameters restructuring) {
+
+  /** The bundled file with every parameter and its default. */
+  public static final String RESOURCE = "/impact-model.properties";
+
+  /** Dispersion of an abnormal return around its expected value: base + relative x |mu|. */
+  public record Sigma(double base, double relative) {
+    public double of(double expectedReturn) {
+      return base + relative * Math.abs(expectedReturn);
+    }
+  }
+
+  /** Parameters of deal announcements. */
+  public record DealParameters(
+      double baseCar,
+      double sizeElasticity,
+      double termReferenceMonths,
+      double termElasticity,
+      double termMinFactor,
+      double buyerCar,
+      double rivalSpilloverRate,
+      int maxRivals,
+      double supplierLinkRate,
+      double maxAbsReturn,
+      Sigma sigma,
+      Map<ValueQualifier, Double> qualifierWeights) {
+    public DealParameters {
+      qualifierWeights = Map.copyOf(qualifierWeights);
+    }
+
+    public double qualifierWeight(ValueQualifier qualifier) {
+      return qualifierWeights.get(qualifier);
+    }
+  }
+
+  /** Parameters of earnings reports. */
+  public record EarningsParameters(
+      double erc,
+      double revenueResponse,
+      int trendQuarters,
+      int historyQuarters,
+      double maxAbsReturn,
+      Sigma sigma) {}
+
+  /** Abnormal returns of the parties to one kind of restructuring. */
+  public record KindEffect(double company, double affected, double rivalProviders) {}
+
+  /** Parameters of restructurings. */
+  public record RestructuringParameters(
+      Map<RestructuringKind, KindEffect> effects,
+      double stakeWeight,
+      double maxAbsReturn,
+      Sigma sigma) {
+    public RestructuringParameters {
+      effects = Map.copyOf(effects);
+    }
+
+    public KindEffect effect(RestructuringKind kind) {
+      return effects.get(kind);
+    }
+  }
+
+  /** The bundled defaults. */
+  public static ImpactModelConfig defaults() {
+    return fromProperties(bundled(), RESOURCE);
+  }
+
+  /** The bundled defaults overridden by the parameters of a user file. */
+  public static ImpactModelConfig load(Path file) {
+    Properties merged = bundled();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Properties user = new Properties();
+      user.load(reader);
+      Properties known = bundled();
+      for (String key : user.stringPropertyNames()) {
+        if (!known.containsKey(key)) {
+          throw new IllegalArgumentException(file + ": unknown parameter '" + key + "'");
+        }
+        merged.setProperty(key, user.getProperty(key));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read impact model parameters from " + file, e);
+    }
+    return fromProperties(merged, file.toString());
+  }
+
+  /** A configuration from a complete set of parameters; {@code origin} names them in errors. */
+  public static ImpactModelConfig fromProperties(Properties properties, String origin) {
+    ConfigReader r = new ConfigReader(properties, origin);
+    ImpactModelConfig config =
+        new ImpactModelConfig(
+            r.text("model.version"),
+            r.positive("band.z"),
+            deal(r),
+            earnings(r, origin),
+            restructuring(r));
+    r.rejectUnknownKeys();
+    return config;
+  }
+
+  private static DealParameters deal(ConfigReader r) {
+    Map<ValueQualifier, Double> weights = new EnumMap<>(ValueQualifier.class);
+    for (ValueQualifier q : ValueQualifier.values()) {
+      weights.put(q, r.nonNegative("deal.qualifier." + q.name()));
+    }
+    return new DealParameters(
+        r.number("deal.base_car"),
+        r.number("deal.size_elasticity"),
+        r.positive("deal.term.reference_months"),
+        r.number("deal.term.elasticity"),
+        r.nonNegative("deal.term.min_factor"),
+        r.number("deal.buyer_car"),
+        r.number("deal.rival_spillover_rate"),
+        r.count("deal.rivals.max"),
+        r.number("deal.supplier_link_rate"),
+        r.returnBound("deal.max_abs_return"),
+        sigma(r, "deal"),
+        weights);
+  }
+
+  private static EarningsParameters earnings(ConfigReader r, String origin) {
+    EarningsParameters p =
+        new EarningsParameters(
+            r.number("earnings.erc"),
+            r.number("earnings.revenue_response"),
+            r.count("earnings.trend.quarters"),
+            r.count("earnings.history.quarters"),
+            r.returnBound("earnings.max_abs_return"),
+            sigma(r, "earnings"));
+    if (p.historyQuarters() <= p.trendQuarters()) {
+      throw new IllegalArgumentException(
+          origin + ": earnings.history.quarters must exceed earnings.trend.quarters");
+    }
+    return p;
+  }
+
+  private static RestructuringParameters restructuring(ConfigReader r) {
+    Map<RestructuringKind, KindEffect> effects = new EnumMap<>(RestructuringKind.class);
+    for (RestructuringKind kind : RestructuringKind.values()) {
+      String prefix = "restructuring." + kind.name() + ".";
+      effects.put(
+          kind,
+          new KindEffect(
+              r.number(prefix + "company"),
+              r.number(prefix + "affected"),
+              r.number(prefix + "rival_providers")));
+    }
+    return new RestructuringParameters(
+        effects,
+        r.number("restructuring.stake_weight"),
+        r.returnBound("restructuring.max_abs_return"),
+        sigma(r, "restructuring"));
+  }
+
+  private static Sigma sigma(ConfigReader r, String section) {
+    return new Sigma(
+        r.nonNegative(section + ".sigma.base"), r.nonNegative(section + ".sigma.relative"));
+  }
+
+  private static Properties bundled() {
+    try (InputStream in = ImpactModelConfig.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+      }
+      Properties p = new Properties();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.impactsim.streams.input;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends records that cannot be decoded or processed to the dead-letter topic named by {@code
+ * errors.dead.letter.queue.topic.name} (Kafka Streams' own dead-letter mechanism, KIP-1034), with
+ * the original bytes and impactsim's reason headers, and lets the application carry on.
+ *
+ * <p>The global thread that maintains the company profiles has no producer, so a bad profile is
+ * logged and skipped rather than dead-lettered.
+ */
+public final class DeadLetterHandler
+    implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+  private String deadLetterTopic;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+    deadLetterTopic = topic == null ? null : topic.toString();
+  }
+
+  @Override
+  public DeserializationExceptionHandler.Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    List<ProducerRecord<byte[], byte[]>> letters =
+        letterFor(context, record.key(), record.value(), "cannot decode record", exception);
+    return DeserializationExceptionHandler.Response.resume(letters);
+  }
+
+  @Override
+  public ProcessingExceptionHandler.Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    List<ProducerRecord<byte[], byte[]>> letters =
+        letterFor(
+            context,
+            context.sourceRawKey(),
+            context.sourceRawValue(),
+            "cannot process record in " + context.processorNodeId(),
+            exception);
+    return ProcessingExceptionHandler.Response.resume(letters);
+  }
+
+  private List<ProducerRecord<byte[], byte[]>> letterFor(
+      ErrorHandlerContext context, byte[] key, byte[] value, String what, Exception exception) {
+    String reason = what + ": " + exception.getMessage();
+    boolean globalThread = context.taskId() == null || context.taskId().subtopology() < 0;
+    if (deadLetterTopic == null || globalThread) {
+      LOG.warn(
+          "Skipping record {}-{}@{}: {}",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          reason);
+      return List.of();
+    }
+    LOG.warn(
+        "Dead-lettering record {}-{}@{}: {}",
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        reason);
+    return List.of(
+        new ProducerRecord<>(
+            deadLetterTopic,
+            null,
+            null,
+            key,
+            value,
+            DeadLetters.headers(
+                context.headers(),
+                reason,
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception.getClass().getName())));
+  }
+}

@@ -1,0 +1,82 @@
+package io.impactsim.streams.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde of an internal state type (stores and repartition topics only, never a public topic),
+ * written field by field behind a format version byte so a later format can still read old state.
+ */
+public abstract class BinarySerde<T> implements Serde<T> {
+  private final int version;
+
+  protected BinarySerde(int version) {
+    this.version = version;
+  }
+
+  /** Writes the fields of a non-null value. */
+  protected abstract void write(DataOutputStream out, T value) throws IOException;
+
+  /** Reads the fields written by {@link #write} in the given format version. */
+  protected abstract T read(DataInputStream in, int formatVersion) throws IOException;
+
+  @Override
+  public Serializer<T> serializer() {
+    return (topic, value) -> {
+      if (value == null) {
+        return null;
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        out.writeByte(version);
+        write(out, value);
+      } catch (IOException e) {
+        throw new SerializationException("cannot encode " + value.getClass().getSimpleName(), e);
+      }
+      return bytes.toByteArray();
+    };
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return (topic, data) -> {
+      if (data == null) {
+        return null;
+      }
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        int formatVersion = in.readUnsignedByte();
+        if (formatVersion > version) {
+          throw new SerializationException(
+              "state format "
+                  + formatVersion
+                  + " is newer than this version reads ("
+                  + version
+                  + ")");
+        }
+        return read(in, formatVersion);
+      } catch (IOException e) {
+        throw new SerializationException("cannot decode internal state on " + topic, e);
+      }
+    };
+  }
+
+  /** Writes a string that may be null. */
+  protected static void writeNullable(DataOutputStream out, String value) throws IOException {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeUTF(value);
+    }
+  }
+
+  /** Reads a string written by {@link #writeNullable}. */
+  protected static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+}

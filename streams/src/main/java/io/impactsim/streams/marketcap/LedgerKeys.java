@@ -1,0 +1,34 @@
+package io.impactsim.streams.marketcap;
+
+import io.impactsim.schemas.avro.MarketCapReaction;
+
+/**
+ * Keys of the ledger store, {@code <company>|<time>|<eventId>}, whose byte order is the event-time
+ * order within a company: the time is written as 16 hex digits of the sign-flipped millis, so that
+ * every long (even before 1970) sorts numerically.
+ */
+final class LedgerKeys {
+  private LedgerKeys() {}
+
+  static String of(String company, long occurredAtMillis, String eventId) {
+    return company
+        + "|"
+        + String.format("%016x", occurredAtMillis ^ Long.MIN_VALUE)
+        + "|"
+        + eventId;
+  }
+
+  static String of(MarketCapReaction impact) {
+    return of(impact.getCompany(), impact.getOccurredAt().toEpochMilli(), impact.getEventId());
+  }
+
+  /** A bound at or below every key of the company. */
+  static String first(String company) {
+    return company + "|";
+  }
+
+  /** A bound above every key of the company: '~' sorts after every hex digit. */
+  static String last(String company) {
+    return company + "|~";
+  }
+}

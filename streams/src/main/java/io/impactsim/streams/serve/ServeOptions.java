@@ -1,0 +1,78 @@
+package io.impactsim.streams.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Where the view server listens and how other instances reach it.
+ *
+ * @param host address to bind; the default, 127.0.0.1, keeps the API on this machine
+ * @param port port to bind; 0 picks a free one when the server starts (single instance only: other
+ *     instances need a fixed, advertised port)
+ * @param advertisedHost host name other instances use to forward queries here; defaults to {@code
+ *     host}
+ * @param metricsRefresh how often the Kafka Streams meters are refreshed
+ */
+public record ServeOptions(String host, int port, String advertisedHost, Duration metricsRefresh) {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final Duration DEFAULT_METRICS_REFRESH = Duration.ofSeconds(10);
+
+  public ServeOptions {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(advertisedHost, "advertisedHost");
+    Objects.requireNonNull(metricsRefresh, "metricsRefresh");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be within 0-65535, was " + port);
+    }
+    if (metricsRefresh.isNegative() || metricsRefresh.isZero()) {
+      throw new IllegalArgumentException("metrics refresh must be positive");
+    }
+  }
+
+  /** 127.0.0.1:8080. */
+  public static ServeOptions defaults() {
+    return of(DEFAULT_HOST, DEFAULT_PORT);
+  }
+
+  /** Binds and advertises the given host and port. */
+  public static ServeOptions of(String host, int port) {
+    return new ServeOptions(host, port, host, DEFAULT_METRICS_REFRESH);
+  }
+
+  /** Binds the given host on a port that is free now, so it can be advertised before starting. */
+  public static ServeOptions onFreePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return of(host, socket.getLocalPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + host, e);
+    }
+  }
+
+  public ServeOptions withAdvertisedHost(String advertised) {
+    return new ServeOptions(host, port, advertised, metricsRefresh);
+  }
+
+  public ServeOptions withMetricsRefresh(Duration refresh) {
+    return new ServeOptions(host, port, advertisedHost, refresh);
+  }
+
+  /** {@code host:port} as other instances reach this one. */
+  public String advertised() {
+    return advertisedHost + ":" + port;
+  }
+
+  /**
+   * The Kafka Streams settings that let other instances find this one ({@code application.server});
+   * add them to the streams options' overrides. Empty when the port is chosen at start.
+   */
+  public Map<String, String> streamsOverrides() {
+    return port == 0 ? Map.of() : Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised());
+  }
+}

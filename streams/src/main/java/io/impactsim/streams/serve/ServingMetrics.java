@@ -1,0 +1,160 @@
+package io.impactsim.streams.serve;
+
+import io.impactsim.schemas.avro.SimulatedMarketCap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The meters behind {@code GET /metrics}: Kafka Streams, Kafka client and JVM metrics, and the
+ * domain metrics documented in docs/serving.md. Owns the daemon scheduler the Kafka binders refresh
+ * on, because their close does not stop an executor handed to them.
+ */
+final class ServingMetrics implements AutoCloseable {
+  /** Distinct dead-letter reasons kept as tags; further ones are counted as {@code other}. */
+  static final int MAX_REASONS = 50;
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "impactsim-metrics-refresh");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Duration refresh;
+  private final List<AutoCloseable> binders = new ArrayList<>();
+  private final Map<String, AtomicLong[]> marketCaps = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> processed = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> reasons = new ConcurrentHashMap<>();
+
+  ServingMetrics(Duration refresh) {
+    this.refresh = refresh;
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    binders.add(gc);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  void bindStreams(KafkaStreams streams) {
+    KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.empty(), scheduler, refresh);
+    binder.bindTo(registry);
+    binders.add(binder);
+  }
+
+  void bindConsumer(Consumer<?, ?> consumer) {
+    KafkaClientMetrics binder =
+        new KafkaClientMetrics(consumer, Tags.of("client", "view-feed"), scheduler, refresh);
+    binder.bindTo(registry);
+    binders.add(binder);
+  }
+
+  /** Runs a task on the metrics scheduler every refresh interval. */
+  void every(Runnable task) {
+    scheduler.scheduleWithFixedDelay(
+        task, 0, refresh.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** Sets how many input records of an event type the application has processed. */
+  void processed(String type, long count) {
+    processed
+        .computeIfAbsent(
+            type,
+            t -> {
+              AtomicLong value = new AtomicLong();
+              Gauge.builder("impactsim.events.processed", value, AtomicLong::doubleValue)
+                  .description("Input events the streams application has consumed, by type")
+                  .tag("type", t)
+                  .register(registry);
+              return value;
+            })
+        .set(count);
+  }
+
+  void deadLetter(String reason, String sourceTopic) {
+    String tag = reason;
+    if (!reasons.containsKey(reason)) {
+      tag = reasons.size() < MAX_REASONS ? reason : "other";
+      reasons.putIfAbsent(tag, true);
+    }
+    Counter.builder("impactsim.dead.letters")
+        .description("Events rejected to the dead-letter topic, by reason")
+        .tags("reason", tag, "topic", sourceTopic)
+        .register(registry)
+        .increment();
+  }
+
+  /** Records the time from an event's occurrence to the view change it caused being visible. */
+  void viewLag(View view, Duration lag) {
+    Timer.builder("impactsim.view.lag")
+        .description("Event time to view: from an event's occurrence to its view change")
+        .tag("view", view.id())
+        .register(registry)
+        .record(lag.isNegative() ? Duration.ZERO : lag);
+  }
+
+  void marketCap(SimulatedMarketCap value) {
+    AtomicLong[] figures =
+        marketCaps.computeIfAbsent(
+            value.getCompany(),
+            company -> {
+              AtomicLong[] f = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+              String[] bounds = {"simulated", "low", "high"};
+              for (int i = 0; i < f.length; i++) {
+                Gauge.builder("impactsim.market.cap", f[i], AtomicLong::doubleValue)
+                    .description("Simulated market capitalization and its uncertainty band")
+                    .baseUnit("usd")
+                    .tags("company", company, "bound", bounds[i])
+                    .register(registry);
+              }
+              return f;
+            });
+    figures[0].set(value.getSimulatedValueUsd());
+    figures[1].set(value.getLowValueUsd());
+    figures[2].set(value.getHighValueUsd());
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable binder : binders) {
+      try {
+        binder.close();
+      } catch (Exception e) {
+        // Closing meters must not keep the rest of shutdown from happening.
+      }
+    }
+    scheduler.shutdownNow();
+    registry.close();
+  }
+}

@@ -1,0 +1,152 @@
+package io.impactsim.streams.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.streams.ImpactsimStreams;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the views of a running streams application over HTTP: the query API, the live stream, the
+ * dashboard, Prometheus metrics and the health probes. Start it once the application has started;
+ * with several instances, give each one's Kafka Streams {@link ServeOptions#streamsOverrides()}.
+ */
+public final class ViewServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ViewServer.class);
+
+  private final KafkaStreams streams;
+  private final ServeOptions options;
+  private final ServingMetrics metrics;
+  private final ViewFeed feed;
+  private final Admin admin;
+  private final ViewQueries queries;
+  private Javalin server;
+
+  /** A server for the application's views; nothing is opened until {@link #start()}. */
+  public ViewServer(ImpactsimStreams app, KafkaSettings settings, ServeOptions options) {
+    this(app.streams(), app.applicationId(), app.topics(), settings, options);
+  }
+
+  /** A server for any Kafka Streams instance running {@code ImpactsimTopology}. */
+  public ViewServer(
+      KafkaStreams streams,
+      String applicationId,
+      TopicCatalog topics,
+      KafkaSettings settings,
+      ServeOptions options) {
+    this.streams = streams;
+    this.options = options;
+    this.metrics = new ServingMetrics(options.metricsRefresh());
+    this.feed = new ViewFeed(settings, topics, metrics, Clock.systemUTC());
+    this.admin = Admin.create(settings.kafkaProperties());
+    this.queries = new ViewQueries(streams, new HostInfo(options.advertisedHost(), options.port()));
+    metrics.bindStreams(streams);
+    metrics.every(new ProcessedEvents(admin, applicationId, topics, metrics));
+  }
+
+  /** Binds the address and starts serving; answers 503 until the application is running. */
+  public synchronized ViewServer start() {
+    if (server != null) {
+      return this;
+    }
+    ApiRoutes api = new ApiRoutes(queries);
+    LiveStream live = new LiveStream(feed);
+    server =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.jetty.host = options.host();
+              cfg.jetty.port = options.port();
+              cfg.staticFiles.enableWebjars();
+              cfg.staticFiles.add("/dashboard", Location.CLASSPATH);
+              api.addTo(cfg.routes);
+              live.addTo(cfg.routes);
+              addOperations(cfg.routes);
+              addErrors(cfg.routes);
+            });
+    server.start();
+    feed.start();
+    return this;
+  }
+
+  /** The address of the dashboard, e.g. {@code http://127.0.0.1:8080/}. */
+  public synchronized String url() {
+    if (server == null) {
+      throw new IllegalStateException("the view server is not started");
+    }
+    return "http://" + options.host() + ":" + server.port() + "/";
+  }
+
+  /** The port it listens on. */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("the view server is not started");
+    }
+    return server.port();
+  }
+
+  private void addOperations(RoutesConfig routes) {
+    routes.get("/health", ctx -> probe(ctx, true));
+    routes.get("/ready", ctx -> probe(ctx, queries.ready()));
+    routes.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+  }
+
+  private void probe(Context ctx, boolean ok) {
+    ObjectNode body = AvroJson.MAPPER.createObjectNode();
+    body.put("status", ok ? "UP" : "DOWN");
+    body.put("streams", streams.state().toString());
+    if (!ok) {
+      ctx.status(503).header("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS));
+    }
+    ApiRoutes.json(ctx, body);
+  }
+
+  private static void addErrors(RoutesConfig routes) {
+    routes.exception(
+        ApiError.class,
+        (e, ctx) -> {
+          ctx.status(e.status());
+          if (e.status() == 503) {
+            ctx.header("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS));
+          }
+          error(ctx, e.getMessage());
+        });
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+          ctx.status(500);
+          error(ctx, "internal error; see the server's log");
+        });
+  }
+
+  private static void error(Context ctx, String message) {
+    ObjectNode body = AvroJson.MAPPER.createObjectNode();
+    body.put("status", ctx.statusCode());
+    body.put("message", message);
+    ApiRoutes.json(ctx, body);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop();
+    }
+    feed.close();
+    metrics.close();
+    admin.close();
+  }
+}

@@ -1,0 +1,88 @@
+package io.impactsim.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactsim.producer.InputEvent;
+import io.impactsim.producer.history.BundledHistory;
+import io.impactsim.producer.publish.EventPublisher;
+import io.impactsim.producer.publish.PublisherOptions;
+import io.impactsim.sandbox.junit.KafkaEnvironment;
+import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.schemas.avro.CapexCommitments;
+import io.impactsim.schemas.avro.MarketShareEntry;
+import io.impactsim.schemas.avro.MarketShareSnapshot;
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.registry.SchemaRegistry;
+import io.impactsim.schemas.topics.TopicCatalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled 2025 history through the producer and all four views on a real broker. */
+@ExtendWith(KafkaSandboxExtension.class)
+class BundledHistoryEndToEndTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  @TempDir Path stateDir;
+
+  @Test
+  void bundledHistoryGivesStableViewsWhenPublishedTwice(KafkaEnvironment env) throws Exception {
+    KafkaSettings settings = env.settings(env.uniqueName("bundled"));
+    List<InputEvent> history = BundledHistory.load();
+    try (ImpactsimStreams app =
+        new ImpactsimStreams(settings, StreamsOptions.defaults().withStateDir(stateDir))) {
+      app.start(TIMEOUT);
+      publish(settings, history);
+      app.awaitCaughtUp(TIMEOUT);
+      Views first = Views.read(settings, app.topics());
+
+      MarketShareSnapshot cloud = first.share().get("ai-compute-cloud|ALL");
+      assertThat(cloud.getTotalCommittedUsd()).isEqualTo(338_000_000_000L);
+      assertThat(cloud.getExcludedDealCount()).isEqualTo(1);
+      assertThat(cloud.getEntries())
+          .extracting(MarketShareEntry::getProvider)
+          .containsExactly("oracle", "amazon");
+      assertThat(first.share().get("ai-infrastructure|ALL").getEntries()).isEmpty();
+      CapexCommitments openai = first.capex().get("openai");
+      assertThat(openai.getCommittedAsBuyerUsd()).isEqualTo(338_000_000_000L);
+      assertThat(openai.getHeadlineCommitments()).hasSize(1);
+      assertThat(first.capex().get("amazon").getLatestFiscalPeriod()).isEqualTo("2025-Q3");
+      assertThat(first.reactions()).isNotEmpty();
+      assertThat(first.marketCap()).containsKey("openai");
+
+      publish(settings, history);
+      app.awaitCaughtUp(TIMEOUT);
+
+      assertThat(Views.read(settings, app.topics())).isEqualTo(first);
+    }
+  }
+
+  private static void publish(KafkaSettings settings, List<InputEvent> history) throws Exception {
+    try (SchemaRegistry registry = settings.schemaRegistry();
+        EventPublisher publisher =
+            new EventPublisher(settings, settings.topics(registry), PublisherOptions.defaults())) {
+      assertThat(publisher.publish(history).total()).isEqualTo(history.size());
+    }
+  }
+
+  /** The four views as maps of their latest value per key. */
+  private record Views(
+      Map<String, MarketShareSnapshot> share,
+      Map<String, CapexCommitments> capex,
+      Map<String, ?> reactions,
+      Map<String, ?> marketCap) {
+
+    static Views read(KafkaSettings settings, TopicCatalog topics) throws TimeoutException {
+      return new Views(
+          ViewReader.read(settings, topics.marketShare(), TIMEOUT),
+          ViewReader.read(settings, topics.capex(), TIMEOUT),
+          ViewReader.read(settings, topics.marketCapReactions(), TIMEOUT),
+          ViewReader.read(settings, topics.marketCap(), TIMEOUT));
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.impactsim.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactsim.schemas.avro.DealAnnounced;
+import io.impactsim.schemas.avro.MarketShareSnapshot;
+import io.impactsim.streams.input.DeadLetters;
+import io.impactsim.streams.share.MarketShareTopology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputsTest {
+  private static final Instant OCT_1 = Instant.parse("2025-10-01T12:00:00Z");
+
+  @TempDir Path stateDir;
+  private TopologyFixture fixture;
+  private TestInputTopic<String, DealAnnounced> deals;
+  private TestOutputTopic<String, MarketShareSnapshot> shares;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new TopologyFixture(stateDir);
+    deals = fixture.input(fixture.topics.deals());
+    shares = fixture.output(fixture.topics.marketShare());
+    deadLetters = fixture.deadLetters();
+  }
+
+  @AfterEach
+  void tearDown() {
+    fixture.close();
+  }
+
+  @Test
+  void dealCountsOnceWhenPublishedTwice() {
+    DealAnnounced deal = Events.deal("e1", OCT_1, "openai", "amazon", 38_000_000_000L).build();
+
+    fixture.publish(deals, deal);
+    fixture.publish(deals, deal);
+
+    var all = shares.readKeyValuesToMap().get(Events.CLOUD + "|ALL");
+    assertThat(all.getTotalCommittedUsd()).isEqualTo(38_000_000_000L);
+    assertThat(all.getEntries())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getDealCount()).isEqualTo(1));
+    assertThat(fixture.<Long>storeValue(Inputs.seenEventsStore("deals"), "e1"))
+        .contains(OCT_1.toEpochMilli());
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void undecodableRecordIsDeadLetteredWithItsBytesAndTheRestKeepsFlowing() {
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+
+    fixture.rawInput(fixture.topics.deals()).pipeInput("broken", garbage, OCT_1);
+    fixture.publish(deals, Events.deal("e2", OCT_1, "openai", "amazon", 10L).build());
+
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(letter.value()).isEqualTo(garbage);
+    assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("broken");
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON)).startsWith("cannot decode");
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.TOPIC))
+        .isEqualTo(fixture.topics.deals().name());
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.OFFSET)).isEqualTo("0");
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.EXCEPTION)).isNotBlank();
+    assertThat(shares.readKeyValuesToMap().get(Events.CLOUD + "|ALL").getTotalCommittedUsd())
+        .isEqualTo(10L);
+  }
+
+  @Test
+  void negativeValueIsDeadLetteredWithTheOriginalBytesAndReason() {
+    DealAnnounced bad = Events.deal("e3", OCT_1, "openai", "amazon", -5L).build();
+    byte[] original =
+        fixture
+            .topics
+            .deals()
+            .valueSerde()
+            .serializer()
+            .serialize(fixture.topics.deals().name(), bad);
+
+    fixture.rawInput(fixture.topics.deals()).pipeInput(Events.keyOf(bad), original, OCT_1);
+    fixture.publish(deals, Events.deal("e4", OCT_1, "openai", "microsoft", 7L).build());
+
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(letter.value()).isEqualTo(original);
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+        .isEqualTo("valueUsd must not be negative, was -5");
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.PARTITION)).isEqualTo("0");
+    assertThat(letter.headers().lastHeader(DeadLetters.EXCEPTION)).isNull();
+    assertThat(fixture.<Long>storeValue(Inputs.seenEventsStore("deals"), "e3")).isEmpty();
+    assertThat(fixture.store(MarketShareTopology.CONTRACTS_STORE).get(Events.keyOf(bad))).isNull();
+    assertThat(shares.readKeyValuesToMap().get(Events.CLOUD + "|ALL").getTotalCommittedUsd())
+        .isEqualTo(7L);
+  }
+
+  @Test
+  void missingProviderIsDeadLettered() {
+    DealAnnounced bad = Events.deal("e5", OCT_1, "openai", " ", 5L).build();
+
+    fixture.publish(deals, bad);
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .isEqualTo("missing provider");
+    assertThat(shares.isEmpty()).isTrue();
+  }
+}

@@ -1,0 +1,92 @@
+package io.impactsim.streams;
+
+import io.impactsim.schemas.avro.DealAnnounced;
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.registry.InMemorySchemaRegistry;
+import io.impactsim.schemas.topics.Topic;
+import io.impactsim.schemas.topics.TopicCatalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The whole topology in a TopologyTestDriver, with registry-backed serdes held in memory. */
+public final class TopologyFixture implements AutoCloseable {
+  public final TopicCatalog topics;
+  public final TopologyTestDriver driver;
+
+  public TopologyFixture(Path stateDir, Duration grace) {
+    topics = TopicCatalog.create("test", new InMemorySchemaRegistry(), true);
+    StreamsOptions options =
+        StreamsOptions.defaults()
+            .withStateDir(stateDir)
+            .withQuarterGrace(grace)
+            .withOverrides(
+                Map.of(
+                    // Without record caches every update is visible at once.
+                    StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+                    "0",
+                    // The driver's mock producer drops dead letters that the exception handlers
+                    // write inside a transaction; the broker tests cover exactly-once.
+                    StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                    StreamsConfig.AT_LEAST_ONCE));
+    Properties props =
+        ImpactsimStreams.config(
+            new KafkaSettings("unused:9092", "mock://registry", Map.of(), "test"), options, topics);
+    driver =
+        new TopologyTestDriver(
+            ImpactsimTopology.build(new TopologySettings(topics, grace, options.model())), props);
+  }
+
+  public TopologyFixture(Path stateDir) {
+    this(stateDir, Duration.ofDays(30));
+  }
+
+  public <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  public TestInputTopic<String, byte[]> rawInput(Topic<String, ?> topic) {
+    return driver.createInputTopic(
+        topic.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+  }
+
+  public <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  public TestOutputTopic<byte[], byte[]> deadLetters() {
+    return driver.createOutputTopic(
+        topics.deadLetters().name(),
+        Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  /** Publishes a deal as the producer would: keyed by contract, stamped with its event time. */
+  public void publish(TestInputTopic<String, DealAnnounced> deals, DealAnnounced deal) {
+    deals.pipeInput(Events.keyOf(deal), deal, deal.getMeta().getOccurredAt());
+  }
+
+  public <V> KeyValueStore<String, V> store(String name) {
+    return driver.getKeyValueStore(name);
+  }
+
+  public <V> Optional<V> storeValue(String store, String key) {
+    KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
+    return Optional.ofNullable(kv.get(key));
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
