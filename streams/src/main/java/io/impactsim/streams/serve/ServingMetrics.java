@@ -63,7 +63,10 @@ final class ServingMetrics implements AutoCloseable {
   }
 
   void bindStreams(KafkaStreams streams) {
-    KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.empty(), scheduler, refresh);
+    // The same tag keys as the view feed's client meters: Prometheus keeps one label set per
+    // metric name, so meters of one name without the tag would be dropped from the scrape.
+    KafkaStreamsMetrics binder =
+        new KafkaStreamsMetrics(streams, Tags.of("client", "streams"), scheduler, refresh);
     binder.bindTo(registry);
     binders.add(binder);
   }
