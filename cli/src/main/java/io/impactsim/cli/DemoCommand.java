@@ -92,7 +92,9 @@ final class DemoCommand implements Callable<Integer> {
       return 0;
     }
     out.println("Starting an embedded Kafka broker and schema registry...");
-    Path state = Files.createTempDirectory("impactsim-demo-state");
+    // Not under the OS temp directory, which the OS may clear under a running application.
+    Path home = Files.createDirectories(Path.of(System.getProperty("user.home"), ".impactsim"));
+    Path state = Files.createTempDirectory(home, "demo-state-");
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
       out.println(
           "  Kafka at "

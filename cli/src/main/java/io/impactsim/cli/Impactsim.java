@@ -22,6 +22,10 @@ import picocli.CommandLine.Mixin;
       StreamsCommand.class,
       QueryCommand.class,
       TailCommand.class,
+      ResetCommand.class,
+      RebuildCommand.class,
+      ReplayCommand.class,
+      WhatIfCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Impactsim implements Runnable {

@@ -29,20 +29,7 @@ import picocli.CommandLine.ParentCommand;
 final class StreamsCommand implements Callable<Integer> {
   @ParentCommand Impactsim root;
 
-  @Option(
-      names = "--application-id",
-      defaultValue = "${env:IMPACTSIM_APPLICATION_ID}",
-      description =
-          "Kafka Streams application id (env IMPACTSIM_APPLICATION_ID; default:"
-              + " <topic-prefix>-views).")
-  String applicationId;
-
-  @Option(
-      names = "--state-dir",
-      defaultValue = "${env:IMPACTSIM_STATE_DIR}",
-      description =
-          "Directory of local state (env IMPACTSIM_STATE_DIR; default: ~/.impactsim/state).")
-  Path stateDir;
+  @Mixin ApplicationOptions application;
 
   @Option(
       names = "--replication-factor",
@@ -136,13 +123,8 @@ final class StreamsCommand implements Callable<Integer> {
 
   private StreamsOptions options() {
     StreamsOptions options =
-        StreamsOptions.defaults().withPartitions(partitions).withQuarterGrace(quarterGrace);
-    if (applicationId != null && !applicationId.isBlank()) {
-      options = options.withApplicationId(applicationId);
-    }
-    if (stateDir != null) {
-      options = options.withStateDir(stateDir);
-    }
+        application.applyTo(
+            StreamsOptions.defaults().withPartitions(partitions).withQuarterGrace(quarterGrace));
     if (replicationFactor != null) {
       options = options.withReplicationFactor(replicationFactor);
     }

@@ -1,0 +1,72 @@
+package io.impactsim.cli;
+
+import io.impactsim.streams.replay.ReplayListener;
+import io.impactsim.streams.replay.ReplayReport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar on stderr for each phase of a replay (copying, processing), and the speed once it
+ * is done.
+ */
+final class ReplayProgress implements ReplayListener {
+  private ProgressBar bar;
+
+  @Override
+  public void started(String phase, long total) {
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName(phase)
+            .setInitialMax(total)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUpdateIntervalMillis(250)
+            .setUnit(" events", 1)
+            .showSpeed()
+            .setSpeedUnit(ChronoUnit.SECONDS)
+            .setMaxRenderedLength(100)
+            .build();
+  }
+
+  @Override
+  public void advanced(long done) {
+    bar.stepTo(done);
+  }
+
+  @Override
+  public void finished() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+
+  /** One line on what the replay did and how fast. */
+  static void summary(PrintWriter out, ReplayReport r) {
+    out.printf(
+        Locale.ROOT,
+        "Replayed %,d events into %s (%,d left out, %,d amended, %,d added):"
+            + " copied in %s (%,.0f events/s), processed in %s; %s in all (%,.0f events/s).%n",
+        r.copy().read(),
+        r.namespace().prefix(),
+        r.copy().left(),
+        r.copy().amended(),
+        r.copy().added(),
+        seconds(r.copy().elapsed()),
+        r.copy().rate(),
+        seconds(r.processing()),
+        seconds(r.elapsed()),
+        r.rate());
+    out.flush();
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,39 @@
+package io.impactsim.cli;
+
+import io.impactsim.streams.replay.ViewSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders the views of a namespace with the same tables as {@code impactsim query}. */
+final class ReplayViews {
+  static final List<String> NAMES = List.of("market-share", "capex", "market-cap", "reactions");
+
+  private ReplayViews() {}
+
+  /** The named views (all if the list is empty), one table after another. */
+  static String render(ViewSet views, List<String> names) {
+    List<String> wanted = names == null || names.isEmpty() ? NAMES : names;
+    StringBuilder out = new StringBuilder();
+    for (String name : wanted) {
+      out.append(render(views, name)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String render(ViewSet views, String name) {
+    return switch (name) {
+      case "market-share" ->
+          views.marketShare().isEmpty()
+              ? "No market-share records.\n"
+              : views.marketShare().values().stream()
+                  .map(MarketShareTable::render)
+                  .collect(Collectors.joining("\n"));
+      case "capex" -> CapexTable.render(views.capex().values()) + "\n";
+      case "market-cap" -> MarketCapTable.render(views.marketCap().values()) + "\n";
+      case "reactions" -> ReactionsTable.render(views.reactions().values()) + "\n";
+      default ->
+          throw new IllegalArgumentException(
+              "unknown view '" + name + "': expected one of " + String.join(", ", NAMES));
+    };
+  }
+}
