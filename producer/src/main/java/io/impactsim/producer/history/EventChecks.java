@@ -6,9 +6,12 @@ import io.impactsim.schemas.avro.CompanyProfile;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.EarningsReported;
 import io.impactsim.schemas.avro.RestructuringAnnounced;
+import io.impactsim.schemas.avro.StakeChange;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -23,6 +26,8 @@ final class EventChecks {
    */
   private static final Set<String> NOT_SIMPLY_NON_NEGATIVE =
       Set.of("epsMicros", "epsConsensusMicros", "yoyGrowth", "termMonths");
+
+  private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
 
   private EventChecks() {}
 
@@ -39,11 +44,12 @@ final class EventChecks {
   /** Checks one event on its own. */
   static void check(InputEvent event, ProblemSink sink) {
     amounts(event.value(), "", sink);
+    eventTime(event.occurredAt(), sink);
     switch (event.type()) {
       case DEAL -> deal((DealAnnounced) event.value(), sink);
       case EARNINGS -> earnings((EarningsReported) event.value(), sink);
       case COMPANY -> company((CompanyProfile) event.value(), sink);
-      case RESTRUCTURING -> {}
+      case RESTRUCTURING -> restructuring((RestructuringAnnounced) event.value(), sink);
     }
   }
 
@@ -117,12 +123,46 @@ final class EventChecks {
   }
 
   private static void earnings(EarningsReported e, ProblemSink sink) {
+    if (!QUARTER.matcher(e.getFiscalPeriod()).matches()) {
+      sink.add(
+          "fiscalPeriod",
+          "expected a calendar quarter such as 2025-Q3, got " + e.getFiscalPeriod());
+    }
     Long low = e.getCapexGuidanceLowUsd();
     Long high = e.getCapexGuidanceHighUsd();
     if (low != null && high != null && high < low) {
       sink.add(
           "capexGuidanceHighUsd",
           "guidance range ends (" + high + ") before it starts (" + low + ")");
+    }
+  }
+
+  /**
+   * Kafka refuses negative record times, and brokers refuse records dated more than an hour
+   * (message.timestamp.after.max.ms) ahead of their clock; the streams application dead-letters
+   * both.
+   */
+  private static void eventTime(Instant occurredAt, ProblemSink sink) {
+    if (occurredAt.isBefore(Instant.EPOCH)) {
+      sink.add("occurredAt", "before 1970-01-01: " + occurredAt);
+    } else if (occurredAt.isAfter(Instant.now())) {
+      sink.add(
+          "occurredAt",
+          "in the future: " + occurredAt + "; an event is published after it happens");
+    }
+  }
+
+  private static void restructuring(RestructuringAnnounced r, ProblemSink sink) {
+    List<StakeChange> stakes = r.getStakeChanges();
+    for (int i = 0; i < stakes.size(); i++) {
+      percent(stakes.get(i).getBeforePct(), "stakeChanges[" + i + "].beforePct", sink);
+      percent(stakes.get(i).getAfterPct(), "stakeChanges[" + i + "].afterPct", sink);
+    }
+  }
+
+  private static void percent(Double value, String field, ProblemSink sink) {
+    if (value != null && value > 100) {
+      sink.add(field, "above 100%: " + value);
     }
   }
 

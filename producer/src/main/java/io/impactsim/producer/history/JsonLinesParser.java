@@ -2,6 +2,7 @@ package io.impactsim.producer.history;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.impactsim.producer.EventType;
@@ -28,7 +29,10 @@ final class JsonLinesParser {
   private static final Set<String> LINE_FIELDS =
       Set.of("type", "formatVersion", "eventId", "occurredAt", "source", "meta");
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // A second value on the line would otherwise be dropped without a word.
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonLinesParser() {}
 

@@ -43,7 +43,14 @@ public final class InputGate<V extends SpecificRecord>
     Captured<V> captured = record.value();
     V value = captured == null ? null : captured.value();
     Optional<String> rejection =
-        value == null ? Optional.of("tombstone on an event topic") : validation.apply(value);
+        value == null
+            ? Optional.of("tombstone on an event topic")
+            : validation
+                .apply(value)
+                .or(
+                    () ->
+                        EventTimeExtractor.unusableTime(
+                            EventTimeExtractor.metaOf(value), record.timestamp()));
     if (rejection.isPresent()) {
       reject(record, captured == null ? null : captured.bytes(), rejection.get());
       return;

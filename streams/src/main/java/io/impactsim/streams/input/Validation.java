@@ -20,6 +20,13 @@ import java.util.regex.Pattern;
 public final class Validation {
   private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
 
+  /**
+   * Longest identifier or name accepted. Identifiers become keys and state, whose encodings have
+   * limits (a state string holds at most 64 KiB); rejecting an oversized one here keeps an event
+   * from being applied to some views and failing in others.
+   */
+  public static final int MAX_ID_LENGTH = 1_000;
+
   private Validation() {}
 
   /** Checks a deal announcement. */
@@ -37,7 +44,13 @@ public final class Validation {
             ? Optional.of("termMonths must be positive, was " + d.getTermMonths())
             : Optional.empty(),
         amount(d.getCapacityGw(), "capacityGw"),
-        accelerators(d));
+        accelerators(d),
+        tooLong(d.getDealId(), "dealId"),
+        tooLong(d.getContractId(), "contractId"),
+        tooLong(d.getBuyer(), "buyer"),
+        tooLong(d.getProvider(), "provider"),
+        tooLong(d.getProviderUnit(), "providerUnit"),
+        tooLong(d.getSegment(), "segment"));
   }
 
   /** Checks an earnings report. */
@@ -60,19 +73,29 @@ public final class Validation {
         negative(e.getCapexGuidanceHighUsd(), "capexGuidanceHighUsd"),
         negative(e.getBacklogUsd(), "backlogUsd"),
         guidance,
-        segments(e));
+        segments(e),
+        tooLong(e.getCompany(), "company"));
   }
 
   /** Checks a restructuring. */
   public static Optional<String> restructuring(RestructuringAnnounced r) {
     Optional<String> stakes = Optional.empty();
     for (StakeChange s : r.getStakeChanges()) {
-      stakes = first(stakes, percent(s.getBeforePct()), percent(s.getAfterPct()));
+      stakes =
+          first(
+              stakes,
+              percent(s.getBeforePct()),
+              percent(s.getAfterPct()),
+              tooLong(s.getHolder(), "stake holder"));
+    }
+    for (CharSequence party : r.getAffectedParties()) {
+      stakes = first(stakes, tooLong(party, "affected party"));
     }
     return first(
         meta(r.getMeta()),
         blank(r.getCompany(), "company"),
         negative(r.getImpliedValuationUsd(), "impliedValuationUsd"),
+        tooLong(r.getCompany(), "company"),
         stakes);
   }
 
@@ -82,6 +105,7 @@ public final class Validation {
     }
     return first(
         blank(meta.getEventId(), "meta.eventId"),
+        tooLong(meta.getEventId(), "meta.eventId"),
         meta.getOccurredAt() == null ? Optional.of("missing meta.occurredAt") : Optional.empty());
   }
 
@@ -113,6 +137,13 @@ public final class Validation {
   private static Optional<String> blank(CharSequence value, String field) {
     return value == null || value.toString().isBlank()
         ? Optional.of("missing " + field)
+        : Optional.empty();
+  }
+
+  private static Optional<String> tooLong(CharSequence value, String field) {
+    return value != null && value.length() > MAX_ID_LENGTH
+        ? Optional.of(
+            field + " is longer than " + MAX_ID_LENGTH + " characters (" + value.length() + ")")
         : Optional.empty();
   }
 
