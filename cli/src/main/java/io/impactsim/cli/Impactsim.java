@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
       RebuildCommand.class,
       ReplayCommand.class,
       WhatIfCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Impactsim implements Runnable {

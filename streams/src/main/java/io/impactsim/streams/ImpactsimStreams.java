@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -73,6 +74,11 @@ public final class ImpactsimStreams implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     // A profile that fails in the global thread is skipped rather than stopping the application.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // One request in flight: with five, a new transactional producer whose first produce was
+    // refused (CONCURRENT_TRANSACTIONS, NOT_LEADER_OR_FOLLOWER) saw the batches behind it refused
+    // as OUT_OF_ORDER_SEQUENCE_NUMBER on every retry, and the application stalled (KAFKA-15591).
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.putAll(options.overrides());
     return props;
   }

@@ -1,0 +1,79 @@
+package io.impactsim.bench;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The figures of one benchmark run.
+ *
+ * @param published events published before the throughput runs, company profiles included
+ * @param events of them, the events on the three event topics that every contender must account for
+ * @param consumer contender A, a plain consumer
+ * @param counting contender B, a bare Kafka Streams counting job
+ * @param views contender C, the whole impactsim application
+ * @param latency the latency run, if there was one
+ */
+public record BenchReport(
+    long published,
+    long events,
+    Throughput consumer,
+    Throughput counting,
+    Throughput views,
+    Optional<Latency> latency) {
+
+  /** C's median throughput as a share of A's. */
+  public double viewsOverConsumer() {
+    return views.medianEventsPerSecond() / consumer.medianEventsPerSecond();
+  }
+
+  /** C's median throughput as a share of B's. */
+  public double viewsOverCounting() {
+    return views.medianEventsPerSecond() / counting.medianEventsPerSecond();
+  }
+
+  /** The report as a Markdown table, ready for {@code docs/performance.md}. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT, "%,d events published (%,d on the event topics)%n%n", published, events));
+    out.append("| contender | events/s (median) | runs (events/s) | events accounted for |\n");
+    out.append("|---|---|---|---|\n");
+    for (Throughput t : new Throughput[] {consumer, counting, views}) {
+      out.append(row(t));
+    }
+    out.append(
+        String.format(
+            Locale.ROOT, "%nC/A = %.4f, C/B = %.4f%n", viewsOverConsumer(), viewsOverCounting()));
+    latency.ifPresent(l -> out.append(latencyLine(l)));
+    return out.toString();
+  }
+
+  private static String row(Throughput t) {
+    StringBuilder runs = new StringBuilder();
+    for (Throughput.Run r : t.runs()) {
+      runs.append(runs.isEmpty() ? "" : ", ")
+          .append(String.format(Locale.ROOT, "%,.0f", r.eventsPerSecond()));
+    }
+    return String.format(
+        Locale.ROOT,
+        "| %s | %,.0f | %s | %,d |%n",
+        t.name(),
+        t.medianEventsPerSecond(),
+        runs,
+        t.minEvents());
+  }
+
+  private static String latencyLine(Latency l) {
+    return String.format(
+        Locale.ROOT,
+        "%nlatency at %,d events/s, publish to visible reaction: p50 %.1f ms, p99 %.1f ms,"
+            + " max %.1f ms (%,d of %,d timed events had a reaction)%n",
+        l.rate(),
+        l.percentile(50),
+        l.percentile(99),
+        l.max(),
+        l.measured(),
+        l.published());
+  }
+}

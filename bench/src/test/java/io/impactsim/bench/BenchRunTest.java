@@ -1,0 +1,62 @@
+package io.impactsim.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactsim.sandbox.junit.KafkaEnvironment;
+import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny benchmark run on the sandbox broker: checks the harness works, never a speed. */
+@ExtendWith(KafkaSandboxExtension.class)
+class BenchRunTest {
+  private static final long EVENTS = 2_000;
+  private static final int COMPANIES = 50;
+
+  @TempDir Path stateDir;
+
+  @Test
+  void everyContenderAccountsForEveryEventAndTheReportHasAllFigures(KafkaEnvironment env)
+      throws Exception {
+    BenchOptions options =
+        new BenchOptions(
+            EVENTS,
+            COMPANIES,
+            7,
+            0,
+            1,
+            2,
+            Duration.ofMillis(100),
+            1_000,
+            500,
+            stateDir,
+            Duration.ofMinutes(2));
+
+    BenchReport report =
+        new BenchRun(env.settings(env.uniqueName("bench")), options, silent()).run();
+
+    assertThat(report.published()).isEqualTo(EVENTS);
+    assertThat(report.events()).isEqualTo(EVENTS - COMPANIES);
+    for (Throughput t : new Throughput[] {report.consumer(), report.counting(), report.views()}) {
+      assertThat(t.runs()).hasSize(1);
+      assertThat(t.minEvents()).as(t.name()).isEqualTo(report.events());
+      assertThat(t.medianEventsPerSecond()).as(t.name()).isPositive();
+    }
+    assertThat(report.viewsOverConsumer()).isPositive();
+    assertThat(report.viewsOverCounting()).isPositive();
+    Latency latency = report.latency().orElseThrow();
+    assertThat(latency.published()).isEqualTo(500 - COMPANIES - 500 / 10);
+    assertThat(latency.measured()).isPositive().isLessThanOrEqualTo((int) latency.published());
+    assertThat(latency.percentile(50)).isPositive().isLessThanOrEqualTo(latency.max());
+    assertThat(report.render()).contains("A plain consumer", "B Streams", "C impactsim", "p99");
+  }
+
+  private static PrintStream silent() {
+    return new PrintStream(OutputStream.nullOutputStream());
+  }
+}
