@@ -31,6 +31,30 @@ public final class ViewReader {
    */
   public static <V> Map<String, V> read(
       KafkaSettings settings, Topic<String, V> topic, Duration timeout) throws TimeoutException {
+    Map<String, V> latest = new TreeMap<>();
+    scan(
+        settings,
+        topic,
+        timeout,
+        (partition, key, value) -> {
+          if (value == null) {
+            latest.remove(key);
+          } else {
+            latest.put(key, value);
+          }
+        });
+    return latest;
+  }
+
+  /**
+   * Hands every committed record of a topic, from its beginning to its end at the time of the call,
+   * to {@code visitor}, in offset order within each partition.
+   *
+   * @throws TimeoutException if the end is not reached within the timeout
+   */
+  public static <V> void scan(
+      KafkaSettings settings, Topic<String, V> topic, Duration timeout, RecordVisitor<V> visitor)
+      throws TimeoutException {
     Properties props = settings.kafkaProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -44,23 +68,24 @@ public final class ViewReader {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      Map<String, V> latest = new TreeMap<>();
       while (!reached(consumer, end)) {
         if (System.nanoTime() > deadline) {
           throw new TimeoutException("did not reach the end of " + topic.name() + " in " + timeout);
         }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          String key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
-          V value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-          if (value == null) {
-            latest.remove(key);
-          } else {
-            latest.put(key, value);
-          }
+          visitor.visit(
+              r.partition(),
+              topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
+              topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
         }
       }
-      return latest;
     }
+  }
+
+  /** Receives the decoded records of a scan; a null value is a tombstone. */
+  @FunctionalInterface
+  public interface RecordVisitor<V> {
+    void visit(int partition, String key, V value);
   }
 
   private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

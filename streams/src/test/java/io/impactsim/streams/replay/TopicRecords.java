@@ -2,19 +2,15 @@ package io.impactsim.streams.replay;
 
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.topics.Topic;
+import io.impactsim.streams.ViewReader;
 import io.impactsim.streams.serve.AvroJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Every committed record of a topic, partition by partition in offset order, decoded to {@code
@@ -24,29 +20,15 @@ final class TopicRecords {
   private TopicRecords() {}
 
   static <V extends SpecificRecord> Map<Integer, List<String>> read(
-      KafkaSettings settings, Topic<String, V> topic, Duration timeout) {
-    Properties props = settings.kafkaProperties();
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      KafkaSettings settings, Topic<String, V> topic, Duration timeout) throws TimeoutException {
     Map<Integer, List<String>> out = new TreeMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name(), timeout).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      partitions.forEach(p -> out.put(p.partition(), new ArrayList<>()));
-      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-          V value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-          String key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
-          out.get(r.partition()).add(key + "=" + (value == null ? null : AvroJson.toJson(value)));
-        }
-      }
-    }
+    ViewReader.scan(
+        settings,
+        topic,
+        timeout,
+        (partition, key, value) ->
+            out.computeIfAbsent(partition, p -> new ArrayList<>())
+                .add(key + "=" + (value == null ? null : AvroJson.toJson(value))));
     return out;
   }
 }
