@@ -1,5 +1,6 @@
 package io.impactsim.cli;
 
+import org.apache.kafka.common.errors.AuthenticationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,6 +15,19 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+    AuthenticationException refused = authenticationFailure(e);
+    if (refused != null) {
+      reportAuthenticationFailure(refused, cli);
+    } else {
+      reportWithCauses(e, cli);
+    }
+    if ("1".equals(System.getenv("IMPACTSIM_DEBUG"))) {
+      e.printStackTrace(cli.getErr());
+    }
+    return FAILED;
+  }
+
+  private static void reportWithCauses(Exception e, CommandLine cli) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     cli.getErr().println(cli.getColorScheme().errorText("impactsim: " + message));
     Throwable cause = e.getCause();
@@ -23,9 +37,33 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       }
       cause = cause.getCause();
     }
-    if ("1".equals(System.getenv("IMPACTSIM_DEBUG"))) {
-      e.printStackTrace(cli.getErr());
+  }
+
+  /**
+   * Wherever the cluster refused the client's credentials, the fix is the same: the security
+   * settings, which the wrapping messages ("cannot create the input topics") do not point to.
+   */
+  private static void reportAuthenticationFailure(AuthenticationException e, CommandLine cli) {
+    String reason = e.getMessage() == null ? "" : e.getMessage();
+    reason = reason.replaceFirst("(?i)^authentication failed:?\\s*", "");
+    cli.getErr()
+        .println(
+            cli.getColorScheme()
+                .errorText(
+                    "impactsim: Kafka authentication failed"
+                        + (reason.isEmpty() ? "" : ": " + reason)));
+    cli.getErr()
+        .println(
+            "  check security.protocol, sasl.mechanism and sasl.jaas.config (or the ssl.*"
+                + " settings) in the --config file");
+  }
+
+  private static AuthenticationException authenticationFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AuthenticationException refused) {
+        return refused;
+      }
     }
-    return FAILED;
+    return null;
   }
 }

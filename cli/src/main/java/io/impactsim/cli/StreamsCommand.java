@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -86,19 +87,26 @@ final class StreamsCommand implements Callable<Integer> {
     ImpactsimStreams app = new ImpactsimStreams(settings, options);
     AtomicReference<ViewServer> server = new AtomicReference<>();
     // The hook closes the application itself: the JVM does not wait for the main thread.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  ViewServer running = server.get();
-                  if (running != null) {
-                    running.close();
-                  }
-                  app.close();
-                  closed.countDown();
-                },
-                "streams-shutdown"));
-    app.start(startTimeout);
+    Thread hook =
+        new Thread(
+            () -> {
+              ViewServer running = server.get();
+              if (running != null) {
+                running.close();
+              }
+              app.close();
+              closed.countDown();
+            },
+            "streams-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      app.start(startTimeout);
+    } catch (InterruptedException | TimeoutException | RuntimeException e) {
+      // Its clients would otherwise keep retrying (e.g. a refused password) until the JVM exits.
+      Runtime.getRuntime().removeShutdownHook(hook);
+      app.close();
+      throw e;
+    }
     if (!noHttp) {
       server.set(new ViewServer(app, settings, serve).start());
       System.out.println("Serving the views at " + server.get().url());

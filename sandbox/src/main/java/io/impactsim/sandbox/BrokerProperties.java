@@ -2,6 +2,7 @@ package io.impactsim.sandbox;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,8 +12,37 @@ import java.util.Map;
 final class BrokerProperties {
   static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
+  static final String SASL_LISTENER = "SASL_PLAINTEXT";
+
+  /**
+   * Not a Kafka setting: an override under this key names a listener ({@code NAME://host:port},
+   * named after its security protocol) to open next to the PLAINTEXT and controller ones. The
+   * overrides are fixed before the broker picks its own ports, so they cannot restate {@code
+   * listeners} whole.
+   */
+  static final String ADDITIONAL_LISTENER = "impactsim.sandbox.additional.listener";
 
   private BrokerProperties() {}
+
+  /**
+   * Overrides that open a SASL_PLAINTEXT listener on {@code port} accepting {@code user} with the
+   * PLAIN mechanism. Brokers talk to each other over PLAINTEXT, so only this listener asks clients
+   * to authenticate; there is no authorizer, so an authenticated user may do everything.
+   */
+  static Map<String, String> saslPlainListener(int port, SandboxOptions.SaslUser user) {
+    String prefix = "listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".";
+    return Map.of(
+        ADDITIONAL_LISTENER,
+        SASL_LISTENER + "://127.0.0.1:" + port,
+        prefix + "sasl.enabled.mechanisms",
+        "PLAIN",
+        prefix + "plain.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+            + user.name()
+            + "=\""
+            + user.password()
+            + "\";");
+  }
 
   static Map<String, String> of(
       int brokerPort, int controllerPort, Path logDir, Map<String, String> overrides) {
@@ -21,16 +51,7 @@ final class BrokerProperties {
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
     p.put("controller.listener.names", CONTROLLER_LISTENER);
-    p.put(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:"
-            + brokerPort
-            + ","
-            + CONTROLLER_LISTENER
-            + "://127.0.0.1:"
-            + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    putListeners(p, brokerPort, controllerPort, overrides.get(ADDITIONAL_LISTENER));
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("log.dirs", logDir.toString());
     p.put("metadata.log.dir", logDir.toString());
@@ -59,6 +80,22 @@ final class BrokerProperties {
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "4");
     p.putAll(overrides);
+    p.remove(ADDITIONAL_LISTENER);
     return p;
+  }
+
+  /** Clients reach PLAINTEXT (and the additional listener, if any); the controller stays apart. */
+  private static void putListeners(
+      Map<String, String> p, int brokerPort, int controllerPort, String additional) {
+    String advertised = "PLAINTEXT://127.0.0.1:" + brokerPort;
+    String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+    if (additional != null) {
+      String name = additional.substring(0, additional.indexOf("://"));
+      advertised += "," + additional;
+      protocols += "," + name + ":" + name;
+    }
+    p.put("listeners", advertised + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", advertised);
+    p.put("listener.security.protocol.map", protocols);
   }
 }

@@ -1,8 +1,11 @@
 package io.impactsim.sandbox;
 
 import io.impactsim.sandbox.registry.SandboxSchemaRegistry;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * A Kafka broker and a schema registry stored on it, both in this JVM: what the demo, the {@code
@@ -11,11 +14,24 @@ import org.apache.kafka.clients.CommonClientConfigs;
 public final class Sandbox implements AutoCloseable {
   private final SandboxOptions options;
   private final EmbeddedKafkaBroker broker;
+  private final int saslPort;
   private SandboxSchemaRegistry registry;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
-    this.broker = new EmbeddedKafkaBroker(options.brokerPort(), Map.of());
+    if (options.saslPlainUser().isEmpty()) {
+      this.saslPort = 0;
+      this.broker = new EmbeddedKafkaBroker(options.brokerPort(), Map.of());
+    } else {
+      // Both ports picked together, so the SASL listener cannot be handed the broker's port.
+      List<Integer> free = FreePorts.pick(2);
+      int brokerPort = options.brokerPort() != 0 ? options.brokerPort() : free.get(0);
+      this.saslPort = free.get(1);
+      this.broker =
+          new EmbeddedKafkaBroker(
+              brokerPort,
+              BrokerProperties.saslPlainListener(saslPort, options.saslPlainUser().get()));
+    }
   }
 
   /** Starts the broker, then the registry; returns once both serve requests. */
@@ -53,6 +69,33 @@ public final class Sandbox implements AutoCloseable {
   /** Properties every Kafka client needs to reach the sandbox's broker. */
   public Map<String, Object> clientProperties() {
     return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+  }
+
+  /**
+   * {@code host:port} of the SASL_PLAINTEXT listener, if {@link SandboxOptions#saslPlainUser()}
+   * opened one; clients there must authenticate with SASL/PLAIN.
+   */
+  public Optional<String> saslBootstrapServers() {
+    return options.saslPlainUser().map(u -> "127.0.0.1:" + saslPort);
+  }
+
+  /**
+   * The client settings, bootstrap servers aside, that authenticate as {@code name} with {@code
+   * password} on the SASL_PLAINTEXT listener; a wrong password is refused there.
+   */
+  public static Map<String, String> saslPlainClientSettings(String name, String password) {
+    SandboxOptions.SaslUser user = new SandboxOptions.SaslUser(name, password);
+    return Map.of(
+        CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+        BrokerProperties.SASL_LISTENER,
+        SaslConfigs.SASL_MECHANISM,
+        "PLAIN",
+        SaslConfigs.SASL_JAAS_CONFIG,
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user.name()
+            + "\" password=\""
+            + user.password()
+            + "\";");
   }
 
   /** The broker, for tests that stop and restart it. */

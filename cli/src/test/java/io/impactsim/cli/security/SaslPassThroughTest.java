@@ -1,0 +1,101 @@
+package io.impactsim.cli.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.impactsim.cli.security.SaslCluster.Run;
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.streams.ImpactsimStreams;
+import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.serve.ServeOptions;
+import io.impactsim.streams.serve.ViewServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of Kafka client impactsim opens (producer, consumer, admin, Kafka Streams) reaches a
+ * broker that only speaks SASL/PLAIN, with the credentials given only in the {@code --config} file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SaslPassThroughTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  @TempDir static Path dir;
+
+  private static SaslCluster cluster;
+  private static Path config;
+
+  @BeforeAll
+  static void startBrokerWithSaslListener() throws Exception {
+    cluster = SaslCluster.start(dir, "sasl");
+    config = cluster.configFile(SaslCluster.PASSWORD);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    cluster.close();
+  }
+
+  @Test
+  @Order(1)
+  void produceAuthenticatesItsAdminAndProducer() throws Exception {
+    long before = SaslCluster.saslAuthentications();
+
+    Run run = cluster.run(config, "produce", "--bundled");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("published 14 events");
+    assertThat(SaslCluster.saslAuthentications()).isGreaterThan(before);
+  }
+
+  @Test
+  @Order(2)
+  void streamsApplicationAndViewServerAuthenticateWithTheCommandLineSettings() throws Exception {
+    KafkaSettings settings = cluster.settingsFromCommandLine(config);
+    ServeOptions serve = ServeOptions.onFreePort("127.0.0.1");
+    StreamsOptions options =
+        StreamsOptions.defaults()
+            .withStateDir(dir.resolve("state"))
+            .withOverrides(serve.streamsOverrides());
+    long before = SaslCluster.saslAuthentications();
+
+    try (ImpactsimStreams app = new ImpactsimStreams(settings, options)) {
+      app.start(TIMEOUT);
+      app.awaitCaughtUp(TIMEOUT);
+      try (ViewServer server = new ViewServer(app, settings, serve).start()) {
+        Run query = cluster.run(config, "query", "capex", "openai", "--url", server.url());
+        Run tail = cluster.run(config, "tail", "capex", "--from-beginning", "--max-records=1");
+
+        assertThat(query.exit()).as(query.toString()).isZero();
+        assertThat(query.out()).contains("openai");
+        assertThat(tail.exit()).as(tail.toString()).isZero();
+        assertThat(tail.out()).contains("\"key\":");
+      }
+    }
+    assertThat(SaslCluster.saslAuthentications()).isGreaterThan(before);
+  }
+
+  @Test
+  @Order(3)
+  void rebuildRunsItsOwnStreamsApplicationOverSasl() {
+    Run run = cluster.run(config, "rebuild", "--state-dir", dir.resolve("state").toString());
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Replayed 14 events", "The rebuilt views equal the live ones.");
+  }
+
+  @Test
+  @Order(4)
+  void resetDryRunReadsTheGroupAndTopicsOverSasl() {
+    Run run = cluster.run(config, "reset", "--dry-run");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Dry run: a reset of 'sasl-views' would:");
+  }
+}
