@@ -3,6 +3,7 @@ package io.impactsim.streams.capex;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.streams.capex.CapexInput.Role;
 import io.impactsim.streams.share.DealTerms;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,8 +13,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the report in force of each contract and tells the companies party to it: the buyer and the
- * provider each get the new report, and a company no longer party to the contract (after a
- * correction) gets a removal. Older reports arriving late change nothing.
+ * provider each get the new report with the one it replaces, and a company no longer party to the
+ * contract in that role (after a correction) gets a removal. Older reports arriving late change
+ * nothing.
  */
 final class CapexLedger implements Processor<String, DealAnnounced, String, CapexInput> {
   private final String storeName;
@@ -38,18 +40,20 @@ final class CapexLedger implements Processor<String, DealAnnounced, String, Cape
       return;
     }
     contracts.put(record.key(), deal);
+    Map<String, Role> before = old == null ? Map.of() : parties(old);
     Map<String, Role> now = parties(deal);
-    if (old != null) {
-      parties(old)
-          .forEach(
-              (company, role) -> {
-                if (now.get(company) != role) {
-                  forward(record, company, CapexInput.contract(role, record.key(), null));
-                }
-              });
-    }
+    Instant at = deal.getMeta().getOccurredAt();
+    before.forEach(
+        (company, role) -> {
+          if (now.get(company) != role) {
+            forward(record, company, CapexInput.contract(role, record.key(), old, null, at));
+          }
+        });
     now.forEach(
-        (company, role) -> forward(record, company, CapexInput.contract(role, record.key(), deal)));
+        (company, role) -> {
+          DealAnnounced previous = before.get(company) == role ? old : null;
+          forward(record, company, CapexInput.contract(role, record.key(), previous, deal, at));
+        });
   }
 
   private void forward(Record<String, DealAnnounced> record, String company, CapexInput input) {

@@ -20,15 +20,15 @@ import org.apache.kafka.streams.state.Stores;
  * a provider, the yearly schedule of both, secured capacity and accelerators, headline commitments,
  * and the capex it reports and guides to.
  *
- * <p>Contracts, on the deal partitions, keep the report in force of each contract and send it to
- * the buyer and the provider; those changes and the earnings reports are repartitioned by company,
- * where each company's contracts are held and its view rebuilt on every change.
+ * <p>Contracts, on the deal partitions, keep the report in force of each contract and send it, with
+ * the report it replaces, to the buyer and the provider; those changes and the earnings reports are
+ * repartitioned by company, where each company's running totals change by the difference.
  */
 public final class CapexTopology {
   /** Store of the report in force of each contract, keyed by contract. */
   public static final String CONTRACTS_STORE = "capex-contracts";
 
-  /** Store of each company's contracts and earnings, keyed by company. */
+  /** Store of each company's running totals and latest earnings, keyed by company. */
   public static final String COMPANIES_STORE = "capex-companies";
 
   private CapexTopology() {}
@@ -60,7 +60,7 @@ public final class CapexTopology {
             Named.as(COMPANIES_STORE),
             Materialized.<String, CompanyCapex, KeyValueStore<Bytes, byte[]>>as(COMPANIES_STORE)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(CompanyCapex.serde(topics)))
+                .withValueSerde(new CompanyCapexSerde(topics)))
         .toStream(Named.as("capex-company-changes"))
         .mapValues(CapexView::of, Named.as("capex-view"))
         .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("capex-sink"));

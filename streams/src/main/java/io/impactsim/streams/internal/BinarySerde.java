@@ -16,9 +16,19 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public abstract class BinarySerde<T> implements Serde<T> {
   private final int version;
+  private final int oldestReadable;
 
   protected BinarySerde(int version) {
+    this(version, 1);
+  }
+
+  /**
+   * A serde writing format {@code version} that refuses state older than {@code oldestReadable},
+   * for a change of meaning that old state cannot be converted to.
+   */
+  protected BinarySerde(int version, int oldestReadable) {
     this.version = version;
+    this.oldestReadable = oldestReadable;
   }
 
   /** Writes the fields of a non-null value. */
@@ -59,6 +69,15 @@ public abstract class BinarySerde<T> implements Serde<T> {
                   + " is newer than this version reads ("
                   + version
                   + ")");
+        }
+        if (formatVersion < oldestReadable) {
+          throw new SerializationException(
+              "state format "
+                  + formatVersion
+                  + " on "
+                  + topic
+                  + " was written by an earlier version that this one cannot continue from;"
+                  + " rebuild the views from the log with 'impactsim reset'");
         }
         return read(in, formatVersion);
       } catch (IOException e) {

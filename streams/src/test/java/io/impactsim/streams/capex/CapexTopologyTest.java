@@ -79,9 +79,9 @@ class CapexTopologyTest {
     assertThat(openai.getAsOf()).isEqualTo(NOV_3);
     assertThat(out.get("amazon").getBacklogAsProviderUsd()).isEqualTo(38_000_000_000L);
     assertThat(out.get("amazon").getCommittedAsBuyerUsd()).isZero();
-    assertThat(
-            fixture.<CompanyCapex>store(CapexTopology.COMPANIES_STORE).get("amazon").asProvider())
-        .containsOnlyKeys("contract-aws");
+    CompanyCapex amazon = fixture.<CompanyCapex>store(CapexTopology.COMPANIES_STORE).get("amazon");
+    assertThat(amazon.backlogAsProviderUsd).isEqualTo(38_000_000_000L);
+    assertThat(amazon.contracts).isEqualTo(1);
   }
 
   @Test
@@ -120,6 +120,59 @@ class CapexTopologyTest {
     assertThat(out.get("amazon").getBacklogAsProviderUsd()).isZero();
     assertThat(out.get("amazon").getDealCount()).isZero();
     assertThat(out.get("oracle").getBacklogAsProviderUsd()).isEqualTo(40L);
+  }
+
+  @Test
+  void laterReportReplacesTheContributionOfTheEarlierOneExactly() {
+    publish(
+        Events.deal("first", NOV_3, "openai", "amazon", 30L)
+            .setContractId("c-1")
+            .setTermMonths(12)
+            .setStartDate(LocalDate.of(2025, 7, 1))
+            .setCapacityGw(0.1)
+            .setAccelerators(
+                List.of(new Accelerator("nvidia", "GB200", 1_000L, ValueQualifier.EXACT))));
+    publish(
+        Events.deal("other", NOV_3, "openai", "oracle", 5L)
+            .setCapacityGw(0.2)
+            .setAccelerators(
+                List.of(new Accelerator("nvidia", "GB200", 500L, ValueQualifier.APPROX))));
+    assertThat(views().get("openai").getAccelerators())
+        .extracting(Accelerator::getCount, Accelerator::getCountQualifier)
+        .containsExactly(tuple(1_500L, ValueQualifier.APPROX));
+
+    publish(
+        Events.deal("second", NOV_10, "openai", "amazon", 24L)
+            .setContractId("c-1")
+            .setTermMonths(12)
+            .setStartDate(LocalDate.of(2026, 1, 1))
+            .setCapacityGw(0.7)
+            .setAccelerators(
+                List.of(new Accelerator("amd", "MI450", null, ValueQualifier.UNDISCLOSED))));
+
+    CapexCommitments openai = views().get("openai");
+    assertThat(openai.getCommittedAsBuyerUsd()).isEqualTo(29L);
+    assertThat(openai.getDealCount()).isEqualTo(2);
+    assertThat(openai.getCapacityGw()).isEqualTo(0.9);
+    assertThat(openai.getSchedule())
+        .extracting(YearlyCommitment::getYear, YearlyCommitment::getAsBuyerUsd)
+        .containsExactly(tuple(2025, 5L), tuple(2026, 24L));
+    assertThat(openai.getAccelerators())
+        .extracting(Accelerator::getModel, Accelerator::getCount, Accelerator::getCountQualifier)
+        .containsExactly(
+            tuple("MI450", null, ValueQualifier.UNDISCLOSED),
+            tuple("GB200", 500L, ValueQualifier.APPROX));
+    assertThat(openai.getAsOf()).isEqualTo(NOV_10);
+  }
+
+  @Test
+  void olderReportArrivingLateChangesNothing() {
+    publish(Events.deal("second", NOV_10, "openai", "amazon", 40L).setContractId("c-1"));
+    publish(Events.deal("first", NOV_3, "openai", "amazon", 30L).setContractId("c-1"));
+
+    CapexCommitments openai = views().get("openai");
+    assertThat(openai.getCommittedAsBuyerUsd()).isEqualTo(40L);
+    assertThat(openai.getDealCount()).isEqualTo(1);
   }
 
   @Test
