@@ -52,6 +52,7 @@ final class FullPipeline {
         options.partitions(),
         options.commitInterval(),
         MarketShareTopology.DEFAULT_GRACE,
+        StreamsOptions.DEFAULT_REPRICE_INTERVAL,
         Optional.empty(),
         Map.copyOf(CountingJob.PRODUCER_WORKAROUND));
   }

@@ -55,6 +55,15 @@ final class StreamsCommand implements Callable<Integer> {
   Duration quarterGrace;
 
   @Option(
+      names = "--reprice-interval",
+      defaultValue = "${env:IMPACTSIM_REPRICE_INTERVAL:-PT0.1S}",
+      description =
+          "How often the market-cap ledger reprices the events after late impacts, in one pass"
+              + " per company; PT0S reprices after each late impact, ISO-8601 (default:"
+              + " ${DEFAULT-VALUE}).")
+  Duration repriceInterval;
+
+  @Option(
       names = "--impact-model",
       paramLabel = "FILE",
       defaultValue = "${env:IMPACTSIM_IMPACT_MODEL}",
@@ -132,7 +141,10 @@ final class StreamsCommand implements Callable<Integer> {
   private StreamsOptions options() {
     StreamsOptions options =
         application.applyTo(
-            StreamsOptions.defaults().withPartitions(partitions).withQuarterGrace(quarterGrace));
+            StreamsOptions.defaults()
+                .withPartitions(partitions)
+                .withQuarterGrace(quarterGrace)
+                .withRepriceInterval(repriceInterval));
     if (replicationFactor != null) {
       options = options.withReplicationFactor(replicationFactor);
     }

@@ -42,7 +42,8 @@ public final class ImpactsimStreams implements AutoCloseable {
     this.topics = settings.topics(registry);
     this.topology =
         ImpactsimTopology.build(
-            new TopologySettings(topics, options.quarterGrace(), options.model()));
+            new TopologySettings(
+                topics, options.quarterGrace(), options.model(), options.repriceInterval()));
     this.streams = new KafkaStreams(topology, config(settings, options, topics));
     streams.setStateListener(
         (now, before) -> {

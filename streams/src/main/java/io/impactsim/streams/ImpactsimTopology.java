@@ -20,7 +20,8 @@ public final class ImpactsimTopology {
     Inputs inputs = Inputs.from(builder, settings.topics());
     MarketShareTopology.addTo(builder, inputs, settings.topics(), settings.quarterGrace());
     CapexTopology.addTo(builder, inputs, settings.topics());
-    MarketCapTopology.addTo(builder, inputs, settings.topics(), settings.model());
+    MarketCapTopology.addTo(
+        builder, inputs, settings.topics(), settings.model(), settings.repriceInterval());
     ViewStores.addTo(builder, settings.topics());
     return builder.build();
   }

@@ -4,12 +4,14 @@ import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.streams.marketcap.MarketCapTopology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +20,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Tells when the streams application has processed everything published so far, so that its views
@@ -33,7 +40,9 @@ import org.apache.kafka.common.TopicPartition;
  *       commit marker that no consumer processes, and Kafka Streams commits the position past it;
  *   <li>no transaction is still open on the topics it writes (views, dead letters, internal
  *       topics): a committed transaction's markers reach its partitions one by one, so its offsets
- *       can be visible while a view partition does not show its records yet.
+ *       can be visible while a view partition does not show its records yet;
+ *   <li>no company's market-cap ledger awaits repricing: late impacts are repriced on an interval
+ *       after they are processed (the ledger's stale store, read from its changelog, is empty).
  * </ol>
  *
  * The company profiles are read by the global thread, which commits no offsets; they are not
@@ -59,7 +68,10 @@ public final class Progress {
       while (true) {
         List<String> behind = behind(admin, topics, applicationId);
         if (behind.isEmpty()) {
-          return;
+          behind = staleLedgers(settings, applicationId);
+          if (behind.isEmpty()) {
+            return;
+          }
         }
         if (System.nanoTime() > deadline) {
           throw new TimeoutException(
@@ -94,6 +106,45 @@ public final class Progress {
     } catch (ExecutionException | TimeoutException e) {
       return List.of("offsets unavailable: " + e.getMessage());
     }
+  }
+
+  /** The companies whose ledger awaits repricing, from the committed stale-store changelog. */
+  static List<String> staleLedgers(KafkaSettings settings, String applicationId) {
+    String changelog = applicationId + "-" + MarketCapTopology.STALE_STORE + "-changelog";
+    Properties props = settings.kafkaProperties();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Boolean> stale = new HashMap<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(changelog, Duration.ofMillis(REQUEST_TIMEOUT_MS)).stream()
+              .map(p -> new TopicPartition(changelog, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end =
+          consumer.endOffsets(partitions, Duration.ofMillis(REQUEST_TIMEOUT_MS));
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REQUEST_TIMEOUT_MS);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        if (System.nanoTime() > deadline) {
+          return List.of(changelog + " not read to its end");
+        }
+        consumer
+            .poll(Duration.ofMillis(POLL_MS))
+            .forEach(r -> stale.put(r.key(), r.value() != null));
+      }
+    } catch (KafkaException e) {
+      return List.of(changelog + " unavailable: " + e.getMessage());
+    }
+    List<String> out = new ArrayList<>();
+    stale.forEach(
+        (company, pending) -> {
+          if (pending) {
+            out.add("the market-cap ledger of " + company + " awaits repricing");
+          }
+        });
+    return out;
   }
 
   private static List<String> unconsumed(

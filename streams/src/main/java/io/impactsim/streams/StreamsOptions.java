@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param partitions of the topics it creates when they are missing
  * @param commitInterval how often state and output are committed (exactly-once transactions)
  * @param quarterGrace how long after its end a quarter still accepts late events
+ * @param repriceInterval how often the market-cap ledger reprices the events after late impacts;
+ *     zero reprices at once, which makes the output depend on the log alone (replays)
  * @param impactModel properties file of the impact model's parameters; empty means the bundled
  *     defaults
  * @param overrides any further Kafka Streams settings, applied last
@@ -29,16 +31,21 @@ public record StreamsOptions(
     int partitions,
     Duration commitInterval,
     Duration quarterGrace,
+    Duration repriceInterval,
     Optional<Path> impactModel,
     Map<String, String> overrides) {
 
   public static final int DEFAULT_PARTITIONS = 3;
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+  public static final Duration DEFAULT_REPRICE_INTERVAL = Duration.ofMillis(100);
 
   public StreamsOptions {
     overrides = Map.copyOf(overrides);
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1");
+    }
+    if (repriceInterval.isNegative()) {
+      throw new IllegalArgumentException("reprice interval must be zero or positive");
     }
   }
 
@@ -50,6 +57,7 @@ public record StreamsOptions(
         DEFAULT_PARTITIONS,
         DEFAULT_COMMIT_INTERVAL,
         MarketShareTopology.DEFAULT_GRACE,
+        DEFAULT_REPRICE_INTERVAL,
         Optional.empty(),
         Map.of());
   }
@@ -62,6 +70,7 @@ public record StreamsOptions(
         partitions,
         commitInterval,
         quarterGrace,
+        repriceInterval,
         impactModel,
         overrides);
   }
@@ -74,6 +83,7 @@ public record StreamsOptions(
         partitions,
         commitInterval,
         quarterGrace,
+        repriceInterval,
         impactModel,
         overrides);
   }
@@ -86,6 +96,7 @@ public record StreamsOptions(
         partitions,
         commitInterval,
         quarterGrace,
+        repriceInterval,
         impactModel,
         overrides);
   }
@@ -98,6 +109,7 @@ public record StreamsOptions(
         count,
         commitInterval,
         quarterGrace,
+        repriceInterval,
         impactModel,
         overrides);
   }
@@ -110,6 +122,20 @@ public record StreamsOptions(
         partitions,
         commitInterval,
         grace,
+        repriceInterval,
+        impactModel,
+        overrides);
+  }
+
+  public StreamsOptions withRepriceInterval(Duration interval) {
+    return new StreamsOptions(
+        applicationId,
+        stateDir,
+        replicationFactor,
+        partitions,
+        commitInterval,
+        quarterGrace,
+        interval,
         impactModel,
         overrides);
   }
@@ -122,6 +148,7 @@ public record StreamsOptions(
         partitions,
         commitInterval,
         quarterGrace,
+        repriceInterval,
         impactModel,
         settings);
   }
@@ -134,6 +161,7 @@ public record StreamsOptions(
         partitions,
         commitInterval,
         quarterGrace,
+        repriceInterval,
         Optional.of(file),
         overrides);
   }

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param topics the catalogue of the namespace the views read and write
  * @param quarterGrace how long after its end a quarter still accepts late events (event time)
  * @param model the impact model behind the market-cap view
+ * @param repriceInterval how often the market-cap ledger reprices the events after late impacts;
+ *     zero reprices at once
  */
-public record TopologySettings(TopicCatalog topics, Duration quarterGrace, ImpactModel model) {
+public record TopologySettings(
+    TopicCatalog topics, Duration quarterGrace, ImpactModel model, Duration repriceInterval) {
 
   public TopologySettings {
     Objects.requireNonNull(topics, "topics");
@@ -21,11 +24,14 @@ public record TopologySettings(TopicCatalog topics, Duration quarterGrace, Impac
     if (quarterGrace == null || quarterGrace.isNegative()) {
       throw new IllegalArgumentException("quarter grace must be zero or positive");
     }
+    if (repriceInterval == null || repriceInterval.isNegative()) {
+      throw new IllegalArgumentException("reprice interval must be zero or positive");
+    }
   }
 
   /** The settings of a namespace with the default grace period and impact model. */
   public static TopologySettings of(TopicCatalog topics) {
     return new TopologySettings(
-        topics, MarketShareTopology.DEFAULT_GRACE, ImpactModel.withDefaults());
+        topics, MarketShareTopology.DEFAULT_GRACE, ImpactModel.withDefaults(), Duration.ZERO);
   }
 }

@@ -42,7 +42,9 @@ public final class TopologyFixture implements AutoCloseable {
             new KafkaSettings("unused:9092", "mock://registry", Map.of(), "test"), options, topics);
     driver =
         new TopologyTestDriver(
-            ImpactsimTopology.build(new TopologySettings(topics, grace, options.model())), props);
+            ImpactsimTopology.build(
+                new TopologySettings(topics, grace, options.model(), Duration.ZERO)),
+            props);
   }
 
   public TopologyFixture(Path stateDir) {

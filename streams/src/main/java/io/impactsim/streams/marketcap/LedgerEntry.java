@@ -26,6 +26,11 @@ record LedgerEntry(
 
   static final BinarySerde<LedgerEntry> SERDE = new Codec();
 
+  /** An impact stored before its running figures are known; they are filled in on repricing. */
+  static LedgerEntry unpriced(MarketCapReaction impact) {
+    return new LedgerEntry(impact, Double.NaN, Double.NaN, Double.NaN, -1);
+  }
+
   private static final class Codec extends BinarySerde<LedgerEntry> {
     Codec() {
       super(1);

@@ -11,11 +11,13 @@ final class LedgerKeys {
   private LedgerKeys() {}
 
   static String of(String company, long occurredAtMillis, String eventId) {
-    return company
-        + "|"
-        + String.format("%016x", occurredAtMillis ^ Long.MIN_VALUE)
-        + "|"
-        + eventId;
+    String hex = Long.toHexString(occurredAtMillis ^ Long.MIN_VALUE);
+    StringBuilder key = new StringBuilder(company.length() + eventId.length() + 18);
+    key.append(company).append('|');
+    for (int i = hex.length(); i < 16; i++) {
+      key.append('0');
+    }
+    return key.append(hex).append('|').append(eventId).toString();
   }
 
   static String of(MarketCapReaction impact) {

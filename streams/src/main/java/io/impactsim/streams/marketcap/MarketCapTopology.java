@@ -7,6 +7,7 @@ import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.Inputs;
 import io.impactsim.streams.impact.ImpactModel;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,6 +38,9 @@ public final class MarketCapTopology {
   /** Store of every applied event per company, keyed {@code <company>|<time>|<eventId>}. */
   public static final String LEDGER_STORE = "market-cap-ledger";
 
+  /** Store of the companies whose ledger awaits repricing, with the first key to reprice. */
+  public static final String STALE_STORE = "market-cap-ledger-stale";
+
   /** Name of the repartition topic that brings each company's impacts to one task. */
   public static final String IMPACTS_BY_COMPANY = "market-cap-impacts-by-company";
 
@@ -44,7 +48,11 @@ public final class MarketCapTopology {
 
   /** Adds the view to the builder; {@code inputs} must come from the same builder. */
   public static void addTo(
-      StreamsBuilder builder, Inputs inputs, TopicCatalog topics, ImpactModel model) {
+      StreamsBuilder builder,
+      Inputs inputs,
+      TopicCatalog topics,
+      ImpactModel model,
+      Duration repriceInterval) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CONTRACTS_STORE),
@@ -58,6 +66,9 @@ public final class MarketCapTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), LedgerEntry.SERDE));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STALE_STORE), Serdes.String(), Serdes.String()));
 
     KStream<String, MarketCapReaction> dealImpacts =
         inputs
@@ -94,9 +105,15 @@ public final class MarketCapTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(new ImpactSerde()))
             .process(
-                () -> new CompanyLedger(LEDGER_STORE, new MarketCapPricing(model.config().bandZ())),
+                () ->
+                    new CompanyLedger(
+                        LEDGER_STORE,
+                        STALE_STORE,
+                        new MarketCapPricing(model.config().bandZ()),
+                        repriceInterval),
                 Named.as("market-cap-ledger"),
-                LEDGER_STORE)
+                LEDGER_STORE,
+                STALE_STORE)
             .split(Named.as("market-cap-"))
             .branch((company, out) -> out instanceof MarketCapReaction, Branched.as("reactions"))
             .defaultBranch(Branched.as("values"));

@@ -51,15 +51,26 @@ final class Reactions {
         .build();
   }
 
-  /** The reaction priced against the company's simulated value just before the event. */
+  /**
+   * The reaction priced against the company's simulated value just before the event. Built without
+   * a builder, which would deep-copy the drivers; the reaction shares them with the impact.
+   */
   static MarketCapReaction priced(MarketCapReaction impact, ValuationBasis basis, double preValue) {
-    return MarketCapReaction.newBuilder(impact)
-        .setValuationBasis(basis)
-        .setPreEventValueUsd(Math.round(preValue))
-        .setDollarImpactUsd(Math.round(preValue * impact.getAbnormalReturn()))
-        .setLowImpactUsd(Math.round(preValue * impact.getLowReturn()))
-        .setHighImpactUsd(Math.round(preValue * impact.getHighReturn()))
-        .build();
+    return new MarketCapReaction(
+        impact.getEventId(),
+        impact.getEventType(),
+        impact.getCompany(),
+        impact.getOccurredAt(),
+        basis,
+        Math.round(preValue),
+        impact.getAbnormalReturn(),
+        Math.round(preValue * impact.getAbnormalReturn()),
+        impact.getLowReturn(),
+        impact.getHighReturn(),
+        Math.round(preValue * impact.getLowReturn()),
+        Math.round(preValue * impact.getHighReturn()),
+        impact.getDrivers(),
+        impact.getModelVersion());
   }
 
   /** Whether two impacts of one event on one company carry the same figures. */

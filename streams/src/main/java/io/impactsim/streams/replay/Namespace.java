@@ -2,6 +2,7 @@ package io.impactsim.streams.replay;
 
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.streams.StreamsOptions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,8 +15,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param live settings of the live namespace the events come from
  * @param prefix topic prefix of this namespace, {@code <live prefix>.<kind>.<name>}
- * @param options streams options of this namespace: its own application id, one partition per topic
- *     and no record caches, so that a replay's output depends on the log alone
+ * @param options streams options of this namespace: its own application id, one partition per
+ *     topic, no record caches and immediate repricing, so that a replay's output depends on the log
+ *     alone
  */
 public record Namespace(KafkaSettings live, String prefix, StreamsOptions options) {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-]{1,60}");
@@ -44,8 +46,9 @@ public record Namespace(KafkaSettings live, String prefix, StreamsOptions option
     }
     String prefix = kindPrefix(live, kind) + name;
     Map<String, String> overrides = new HashMap<>(liveOptions.overrides());
-    // Without record caches every update reaches the views, so what a replay writes does not
-    // depend on when commits happen.
+    // Without record caches every update reaches the views, and without a reprice interval late
+    // impacts are repriced at once, so what a replay writes does not depend on when commits or
+    // punctuations happen.
     overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
     return new Namespace(
         live,
@@ -53,6 +56,7 @@ public record Namespace(KafkaSettings live, String prefix, StreamsOptions option
         liveOptions
             .withApplicationId(prefix + "-views")
             .withPartitions(1)
+            .withRepriceInterval(Duration.ZERO)
             .withOverrides(overrides));
   }
 

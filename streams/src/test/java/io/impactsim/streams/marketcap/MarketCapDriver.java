@@ -14,6 +14,8 @@ import io.impactsim.streams.Inputs;
 import io.impactsim.streams.impact.Fixtures;
 import io.impactsim.streams.impact.ImpactModel;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,8 +38,15 @@ final class MarketCapDriver implements AutoCloseable {
     this(stateDir, Fixtures.profiles());
   }
 
-  /** A driver whose company topic starts with the given profiles. */
+  /** A driver whose company topic starts with the given profiles; late impacts repriced at once. */
   MarketCapDriver(Path stateDir, List<CompanyProfile> profiles) {
+    this(stateDir, profiles, Duration.ZERO);
+  }
+
+  /**
+   * A driver whose ledger reprices late impacts every {@code repriceInterval} of wall-clock time.
+   */
+  MarketCapDriver(Path stateDir, List<CompanyProfile> profiles, Duration repriceInterval) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "market-cap-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -45,16 +54,16 @@ final class MarketCapDriver implements AutoCloseable {
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     // Without record caches every update is visible at once, so tests see each step.
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    driver = new TopologyTestDriver(topology(topics, props), props);
+    driver = new TopologyTestDriver(topology(topics, props, repriceInterval), props);
     for (CompanyProfile p : profiles) {
       pipe(topics.companies(), p.getId(), p, p.getMeta().getOccurredAt().toEpochMilli());
     }
   }
 
-  static Topology topology(TopicCatalog topics, Properties props) {
+  static Topology topology(TopicCatalog topics, Properties props, Duration repriceInterval) {
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     Inputs inputs = Inputs.from(builder, topics);
-    MarketCapTopology.addTo(builder, inputs, topics, ImpactModel.withDefaults());
+    MarketCapTopology.addTo(builder, inputs, topics, ImpactModel.withDefaults(), repriceInterval);
     return builder.build();
   }
 
@@ -73,6 +82,21 @@ final class MarketCapDriver implements AutoCloseable {
 
   void earnings(EarningsReported e) {
     pipe(topics.earnings(), e.getCompany(), e, time(e.getMeta().getOccurredAt()));
+  }
+
+  /** Lets wall-clock time pass, running the ledger's repricing when its interval is due. */
+  void advanceWallClock(Duration by) {
+    driver.advanceWallClockTime(by);
+  }
+
+  /** The companies whose ledger awaits repricing. */
+  List<String> staleCompanies() {
+    List<String> companies = new ArrayList<>();
+    KeyValueStore<String, String> stale = driver.getKeyValueStore(MarketCapTopology.STALE_STORE);
+    try (KeyValueIterator<String, String> all = stale.all()) {
+      all.forEachRemaining(kv -> companies.add(kv.key));
+    }
+    return companies;
   }
 
   List<KeyValue<String, MarketCapReaction>> reactions() {

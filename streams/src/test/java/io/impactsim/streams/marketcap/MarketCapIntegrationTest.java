@@ -15,6 +15,7 @@ import io.impactsim.schemas.avro.MarketCapReaction;
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.Progress;
+import io.impactsim.streams.StreamsOptions;
 import io.impactsim.streams.ViewReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,10 @@ class MarketCapIntegrationTest {
     String applicationId = topics.prefix() + "-market-cap";
     Properties props = streamsConfig(settings, applicationId);
 
-    try (KafkaStreams streams = new KafkaStreams(MarketCapDriver.topology(topics, props), props)) {
+    try (KafkaStreams streams =
+        new KafkaStreams(
+            MarketCapDriver.topology(topics, props, StreamsOptions.DEFAULT_REPRICE_INTERVAL),
+            props)) {
       streams.start();
       await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
       publish(

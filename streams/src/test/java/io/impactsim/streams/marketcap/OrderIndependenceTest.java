@@ -89,4 +89,22 @@ class OrderIndependenceTest {
     assertThat(seed.getPreEventValueUsd()).isNotEqualTo(Fixtures.AMAZON_CAP);
     assertThat(inReverse).isEqualTo(inLogOrder);
   }
+
+  @Test
+  void lateImpactsRepricedOnceAnIntervalGiveTheViewOfImmediateRepricing(@TempDir Path third) {
+    List<Consumer<MarketCapDriver>> reversed = new ArrayList<>(log());
+    Collections.reverse(reversed);
+    Map<String, Object> immediate = run(first, log());
+
+    try (MarketCapDriver d =
+        new MarketCapDriver(third, Fixtures.profiles(), Duration.ofMillis(100))) {
+      reversed.forEach(step -> step.accept(d));
+      assertThat(d.staleCompanies()).contains("amazon", "microsoft", "oracle");
+
+      d.advanceWallClock(Duration.ofMillis(100));
+
+      assertThat(d.staleCompanies()).isEmpty();
+      assertThat(d.finalState()).isEqualTo(immediate);
+    }
+  }
 }
