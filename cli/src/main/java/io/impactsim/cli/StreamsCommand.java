@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -95,10 +96,12 @@ final class StreamsCommand implements Callable<Integer> {
     }
     ImpactsimStreams app = new ImpactsimStreams(settings, options);
     AtomicReference<ViewServer> server = new AtomicReference<>();
+    AtomicBoolean stopping = new AtomicBoolean();
     // The hook closes the application itself: the JVM does not wait for the main thread.
     Thread hook =
         new Thread(
             () -> {
+              stopping.set(true);
               ViewServer running = server.get();
               if (running != null) {
                 running.close();
@@ -130,7 +133,10 @@ final class StreamsCommand implements Callable<Integer> {
             + ".*; press Ctrl-C to stop.");
     while (!closed.await(1, TimeUnit.SECONDS)) {
       KafkaStreams.State state = app.streams().state();
-      if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+      boolean stopped =
+          state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING;
+      // A stop the hook began is a normal end, not a failure.
+      if (stopped && !stopping.get()) {
         throw new IllegalStateException(
             "the streams application stopped (state " + state + "); see the log above");
       }
