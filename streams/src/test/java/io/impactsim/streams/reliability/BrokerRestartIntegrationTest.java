@@ -1,0 +1,169 @@
+package io.impactsim.streams.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.impactsim.producer.publish.EventPublisher;
+import io.impactsim.producer.publish.PublishReport;
+import io.impactsim.producer.publish.PublisherOptions;
+import io.impactsim.producer.publish.Speed;
+import io.impactsim.producer.synthetic.SyntheticConfig;
+import io.impactsim.producer.synthetic.SyntheticMarket;
+import io.impactsim.sandbox.Sandbox;
+import io.impactsim.sandbox.SandboxOptions;
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.registry.SchemaRegistry;
+import io.impactsim.streams.ImpactsimStreams;
+import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.replay.ViewComparison;
+import io.impactsim.streams.replay.ViewSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stops the broker while the application processes and the producer sends, restarts it on the same
+ * data directory and port, and checks that both carry on by themselves and that the views end up
+ * exactly those of an uninterrupted run of the same events.
+ */
+class BrokerRestartIntegrationTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration OUTAGE = Duration.ofSeconds(4);
+  private static final int EVENTS = 1_500;
+  private static final int COMPANIES = 30;
+  private static final long SEED = 42;
+
+  /** A year of event time in about 15 s: the producer is still sending when the broker stops. */
+  private static final Speed PACE = new Speed(365 * 86_400 / 15.0);
+
+  @TempDir Path dataDir;
+  @TempDir Path restartedState;
+  @TempDir Path referenceState;
+
+  @Test
+  void producerAndApplicationRecoverAndViewsAreExactAfterABrokerRestart() throws Exception {
+    SyntheticConfig market = SyntheticConfig.of(EVENTS, COMPANIES, SEED);
+    try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withDataDir(dataDir))) {
+      String bootstrap = sandbox.bootstrapServers();
+      String clusterId = sandbox.broker().clusterId();
+      KafkaSettings restarted = settings(sandbox, "restarted");
+
+      PublishReport published = runThroughRestart(sandbox, restarted, market);
+
+      assertThat(sandbox.bootstrapServers()).isEqualTo(bootstrap);
+      assertThat(sandbox.broker().clusterId()).isEqualTo(clusterId);
+      assertThat(published.total()).isEqualTo(EVENTS);
+      KafkaSettings reference = settings(sandbox, "reference");
+      runUninterrupted(reference, market);
+
+      ViewComparison comparison =
+          ViewComparison.of(ViewSet.read(reference, TIMEOUT), ViewSet.read(restarted, TIMEOUT));
+      assertThat(comparison.digests().values())
+          .allSatisfy(d -> assertThat(d.baseKeys()).isPositive());
+      assertThat(comparison.differences()).isEmpty();
+      assertThat(deadLetters(restarted)).isZero();
+    }
+  }
+
+  /**
+   * Publishes the market at {@link #PACE} in the background; once a third of it is sent and the
+   * application has committed progress, stops the broker for {@link #OUTAGE} and starts it again.
+   * The same producer and application objects live through the outage; the registry keeps running,
+   * as a separate service would.
+   */
+  private PublishReport runThroughRestart(
+      Sandbox sandbox, KafkaSettings settings, SyntheticConfig market) throws Exception {
+    BrokerRestartEvents events = new BrokerRestartEvents(new SyntheticMarket(market));
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (ImpactsimStreams app = new ImpactsimStreams(settings, options(restartedState));
+        SchemaRegistry registry = settings.schemaRegistry();
+        EventPublisher publisher =
+            new EventPublisher(
+                settings, settings.topics(registry), PublisherOptions.defaults().withSpeed(PACE))) {
+      app.start(TIMEOUT);
+      CompletableFuture<PublishReport> publishing =
+          CompletableFuture.supplyAsync(() -> publisher.publish(events, EVENTS), background);
+      await()
+          .atMost(TIMEOUT)
+          .until(() -> events.handedOut() >= EVENTS / 3 && committedOffsets(settings, app) > 0);
+
+      sandbox.broker().stop();
+      assertThat(events.handedOut()).as("events sent before the outage").isLessThan(EVENTS);
+      // Sends wait for metadata up to max.block.ms (60 s), longer than the outage: the publisher
+      // must neither finish nor fail meanwhile, and the application must not stop.
+      await()
+          .during(OUTAGE)
+          .atMost(OUTAGE.multipliedBy(3))
+          .until(() -> !publishing.isDone() && app.streams().state().isRunningOrRebalancing());
+      sandbox.broker().restart();
+
+      PublishReport report = publishing.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      app.awaitCaughtUp(TIMEOUT);
+      assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      return report;
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  /**
+   * The reference: every event on the broker before a fresh application starts, so that it reads
+   * its inputs in event-time order. Not published while the application runs: the market-share view
+   * closes a quarter by the stream time of a task that reads deals, earnings and restructurings
+   * together, and in one of seven runs that published at full speed meanwhile, two quarters closed
+   * before all their deals had counted.
+   */
+  private void runUninterrupted(KafkaSettings settings, SyntheticConfig market) throws Exception {
+    try (SchemaRegistry registry = settings.schemaRegistry();
+        EventPublisher publisher =
+            new EventPublisher(settings, settings.topics(registry), PublisherOptions.defaults())) {
+      assertThat(publisher.publish(new SyntheticMarket(market), EVENTS).total()).isEqualTo(EVENTS);
+    }
+    try (ImpactsimStreams app = new ImpactsimStreams(settings, options(referenceState))) {
+      app.start(TIMEOUT);
+      app.awaitCaughtUp(TIMEOUT);
+    }
+  }
+
+  private static StreamsOptions options(Path stateDir) {
+    return StreamsOptions.defaults().withStateDir(stateDir);
+  }
+
+  private static KafkaSettings settings(Sandbox sandbox, String prefix) {
+    return new KafkaSettings(
+        sandbox.bootstrapServers(), sandbox.schemaRegistryUrl(), Map.of(), prefix);
+  }
+
+  /** The sum of the offsets the application's group has committed, 0 before its first commit. */
+  private static long committedOffsets(KafkaSettings settings, ImpactsimStreams app)
+      throws Exception {
+    try (Admin admin = Admin.create(settings.kafkaProperties())) {
+      return admin
+          .listConsumerGroupOffsets(app.applicationId())
+          .partitionsToOffsetAndMetadata()
+          .get(10, TimeUnit.SECONDS)
+          .values()
+          .stream()
+          .filter(Objects::nonNull)
+          .mapToLong(OffsetAndMetadata::offset)
+          .sum();
+    }
+  }
+
+  private static long deadLetters(KafkaSettings settings) throws Exception {
+    try (SchemaRegistry registry = settings.schemaRegistry()) {
+      String topic = settings.topics(registry).deadLetters().name();
+      return DeadLetterLog.readAll(settings, topic, TIMEOUT).size();
+    }
+  }
+}
