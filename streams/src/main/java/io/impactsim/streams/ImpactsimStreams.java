@@ -63,6 +63,7 @@ public final class ImpactsimStreams implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationIdFor(topics.prefix()));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.putAll(ImpactsimTopology.optimizationConfig());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitInterval().toMillis());
     props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDirOrDefault().toString());
     options

@@ -23,7 +23,17 @@ public final class ImpactsimTopology {
     MarketCapTopology.addTo(
         builder, inputs, settings.topics(), settings.model(), settings.repriceInterval());
     ViewStores.addTo(builder, settings.topics());
-    return builder.build();
+    return builder.build(optimizationConfig());
+  }
+
+  /**
+   * The query API's tables read the view topics, which are compacted: their stores restore from
+   * those topics instead of writing a changelog of their own, which would copy every view record.
+   */
+  public static Properties optimizationConfig() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+    return props;
   }
 
   private static StreamsConfig namingConfig() {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,12 @@ class BundledHistoryEndToEndTest {
       app.awaitCaughtUp(TIMEOUT);
 
       assertThat(Views.read(settings, app.topics())).isEqualTo(first);
+      try (Admin admin = Admin.create(settings.kafkaProperties())) {
+        // The query API's stores restore from the view topics; they write no changelog.
+        assertThat(admin.listTopics().names().get())
+            .anyMatch(t -> t.startsWith(app.applicationId() + "-market-cap-ledger"))
+            .noneMatch(t -> t.startsWith(app.applicationId() + "-served-"));
+      }
     }
   }
 
