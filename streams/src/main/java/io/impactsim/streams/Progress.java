@@ -5,14 +5,15 @@ import io.impactsim.schemas.registry.InMemorySchemaRegistry;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.marketcap.MarketCapTopology;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,14 +21,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Tells when the streams application has processed everything published so far, so that its views
@@ -111,31 +108,15 @@ public final class Progress {
   /** The companies whose ledger awaits repricing, from the committed stale-store changelog. */
   static List<String> staleLedgers(KafkaSettings settings, String applicationId) {
     String changelog = applicationId + "-" + MarketCapTopology.STALE_STORE + "-changelog";
-    Properties props = settings.kafkaProperties();
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Map<String, Boolean> stale = new HashMap<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(changelog, Duration.ofMillis(REQUEST_TIMEOUT_MS)).stream()
-              .map(p -> new TopicPartition(changelog, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end =
-          consumer.endOffsets(partitions, Duration.ofMillis(REQUEST_TIMEOUT_MS));
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REQUEST_TIMEOUT_MS);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          return List.of(changelog + " not read to its end");
-        }
-        consumer
-            .poll(Duration.ofMillis(POLL_MS))
-            .forEach(r -> stale.put(r.key(), r.value() != null));
-      }
-    } catch (KafkaException e) {
-      return List.of(changelog + " unavailable: " + e.getMessage());
+    Map<String, Boolean> stale = new TreeMap<>();
+    try {
+      ViewReader.scanRaw(
+          settings,
+          changelog,
+          Duration.ofMillis(REQUEST_TIMEOUT_MS),
+          r -> stale.put(new String(r.key(), StandardCharsets.UTF_8), r.value() != null));
+    } catch (TimeoutException | KafkaException e) {
+      return List.of(changelog + " not read to its end: " + e.getMessage());
     }
     List<String> out = new ArrayList<>();
     stale.forEach(

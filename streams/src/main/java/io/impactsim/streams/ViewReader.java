@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,6 +56,29 @@ public final class ViewReader {
   public static <V> void scan(
       KafkaSettings settings, Topic<String, V> topic, Duration timeout, RecordVisitor<V> visitor)
       throws TimeoutException {
+    scanRaw(
+        settings,
+        topic.name(),
+        timeout,
+        r ->
+            visitor.visit(
+                r.partition(),
+                topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
+                topic.valueSerde().deserializer().deserialize(r.topic(), r.value())));
+  }
+
+  /**
+   * Hands every committed record of a topic, undecoded, from its beginning to its end at the time
+   * of the call, to {@code visitor}, in offset order within each partition.
+   *
+   * @throws TimeoutException if the end is not reached within the timeout
+   */
+  public static void scanRaw(
+      KafkaSettings settings,
+      String topic,
+      Duration timeout,
+      Consumer<ConsumerRecord<byte[], byte[]>> visitor)
+      throws TimeoutException {
     Properties props = settings.kafkaProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -62,7 +86,7 @@ public final class ViewReader {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name(), timeout).stream()
+          consumer.partitionsFor(topic, timeout).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
@@ -70,14 +94,9 @@ public final class ViewReader {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       while (!reached(consumer, end)) {
         if (System.nanoTime() > deadline) {
-          throw new TimeoutException("did not reach the end of " + topic.name() + " in " + timeout);
+          throw new TimeoutException("did not reach the end of " + topic + " in " + timeout);
         }
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          visitor.visit(
-              r.partition(),
-              topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
-              topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
-        }
+        consumer.poll(POLL).forEach(visitor);
       }
     }
   }
