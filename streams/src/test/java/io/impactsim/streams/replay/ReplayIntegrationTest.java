@@ -4,12 +4,23 @@ import static io.impactsim.streams.replay.LiveHistory.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.impactsim.producer.EventType;
+import io.impactsim.producer.InputEvent;
+import io.impactsim.producer.publish.EventPublisher;
+import io.impactsim.producer.publish.PublisherOptions;
+import io.impactsim.producer.synthetic.SyntheticConfig;
+import io.impactsim.producer.synthetic.SyntheticMarket;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
 import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.streams.StreamsOptions;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,24 +123,56 @@ class ReplayIntegrationTest {
                 "capex", "amazon", "backlogAsProviderUsd", "38000000000", "20000000000"));
   }
 
+  /**
+   * Kafka Streams takes records of equal time from different topics in the order their fetches
+   * arrive, so record-by-record determinism holds for logs without such ties; the bundled history
+   * has one (a deal and two restructurings at 2025-10-28T12:00), so this test replays a synthetic
+   * market that has none.
+   */
   @Test
-  void twoReplaysOfTheSameLogWriteIdenticalViewTopics() throws Exception {
-    Namespace first = live.namespace(Namespace.REBUILD, "first");
-    Namespace second = live.namespace(Namespace.REBUILD, "second");
+  void twoReplaysOfTheSameLogWriteIdenticalViewTopics(KafkaEnvironment env) throws Exception {
+    KafkaSettings settings = env.settings(env.uniqueName("determinism"));
+    List<InputEvent> market = new ArrayList<>();
+    new SyntheticMarket(SyntheticConfig.of(400, 20, 11)).forEach(market::add);
+    assertThat(tiesAcrossTopics(market)).isEmpty();
+    try (SchemaRegistry registry = settings.schemaRegistry();
+        EventPublisher publisher =
+            new EventPublisher(settings, settings.topics(registry), PublisherOptions.defaults())) {
+      assertThat(publisher.publish(market).total()).isEqualTo(market.size());
+    }
+    StreamsOptions options = StreamsOptions.defaults().withStateDir(stateDir);
+    Namespace first = Namespace.of(settings, options, Namespace.REBUILD, "first");
+    Namespace second = Namespace.of(settings, options, Namespace.REBUILD, "second");
 
     Replay.run(first, EventEdits.NONE, ReplayListener.NONE, TIMEOUT);
     Replay.run(second, EventEdits.NONE, ReplayListener.NONE, TIMEOUT);
 
-    try (SchemaRegistry registry = live.settings().schemaRegistry()) {
+    try (SchemaRegistry registry = settings.schemaRegistry()) {
       TopicCatalog a = TopicCatalog.create(first.prefix(), registry, false);
       TopicCatalog b = TopicCatalog.create(second.prefix(), registry, false);
       for (int i = 0; i < a.views().size(); i++) {
-        TopicRecords left = TopicRecords.read(live.settings(), a.views().get(i), TIMEOUT);
-        TopicRecords right = TopicRecords.read(live.settings(), b.views().get(i), TIMEOUT);
+        TopicRecords left = TopicRecords.read(settings, a.views().get(i), TIMEOUT);
+        TopicRecords right = TopicRecords.read(settings, b.views().get(i), TIMEOUT);
         assertThat(left.isEmpty()).as(a.views().get(i).name()).isFalse();
         left.assertSameLogAs(right, b.views().get(i).name());
       }
     }
+  }
+
+  /** Event times that events of more than one event topic share. */
+  private static Set<Instant> tiesAcrossTopics(List<InputEvent> events) {
+    Map<Instant, Set<EventType>> types = new HashMap<>();
+    events.stream()
+        .filter(e -> e.type() != EventType.COMPANY)
+        .forEach(e -> types.computeIfAbsent(e.occurredAt(), t -> new HashSet<>()).add(e.type()));
+    Set<Instant> ties = new HashSet<>();
+    types.forEach(
+        (at, kinds) -> {
+          if (kinds.size() > 1) {
+            ties.add(at);
+          }
+        });
+    return ties;
   }
 
   @Test
