@@ -1,6 +1,7 @@
 package io.impactsim.bench;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,8 +38,10 @@ public record BenchReport(
     out.append(
         String.format(
             Locale.ROOT, "%,d events published (%,d on the event topics)%n%n", published, events));
-    out.append("| contender | events/s (median) | runs (events/s) | events accounted for |\n");
-    out.append("|---|---|---|---|\n");
+    out.append(
+        "| contender | events/s (median) | runs (events/s) | events accounted for"
+            + " | offsets written per event |\n");
+    out.append("|---|---|---|---|---|\n");
     for (Throughput t : new Throughput[] {consumer, counting, views}) {
       out.append(row(t));
     }
@@ -46,6 +49,37 @@ public record BenchReport(
         String.format(
             Locale.ROOT, "%nC/A = %.4f, C/B = %.4f%n", viewsOverConsumer(), viewsOverCounting()));
     latency.ifPresent(l -> out.append(latencyLine(l)));
+    out.append(writesTable(views));
+    return out.toString();
+  }
+
+  /** Where the contender's last run wrote, per event, largest first. */
+  private static String writesTable(Throughput t) {
+    if (t.runs().isEmpty()) {
+      return "";
+    }
+    Throughput.Run last = t.runs().get(t.runs().size() - 1);
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nOffsets %s wrote in its last run (transaction markers included)%n%n",
+            t.name()));
+    out.append("| topic | offsets | per event |\n|---|---|---|\n");
+    last.writtenByTopic().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e ->
+                out.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %.1f |%n",
+                        e.getKey(),
+                        e.getValue(),
+                        last.events() == 0 ? 0 : (double) e.getValue() / last.events())));
+    out.append(
+        String.format(
+            Locale.ROOT, "| total | %,d | %.1f |%n", last.written(), last.writtenPerEvent()));
     return out.toString();
   }
 
@@ -57,11 +91,12 @@ public record BenchReport(
     }
     return String.format(
         Locale.ROOT,
-        "| %s | %,.0f | %s | %,d |%n",
+        "| %s | %,.0f | %s | %,d | %.1f |%n",
         t.name(),
         t.medianEventsPerSecond(),
         runs,
-        t.minEvents());
+        t.minEvents(),
+        t.medianWrittenPerEvent());
   }
 
   private static String latencyLine(Latency l) {

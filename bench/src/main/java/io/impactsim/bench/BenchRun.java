@@ -137,11 +137,12 @@ public final class BenchRun {
   private void keep(boolean measured, List<Throughput.Run> runs, String what, Throughput.Run run) {
     log.printf(
         Locale.ROOT,
-        "%s: %,d events in %.2f s, %,.0f events/s%n",
+        "%s: %,d events in %.2f s, %,.0f events/s, %.1f offsets written per event%n",
         what,
         run.events(),
         run.elapsed().toNanos() / 1e9,
-        run.eventsPerSecond());
+        run.eventsPerSecond(),
+        run.writtenPerEvent());
     if (measured) {
       runs.add(run);
     }

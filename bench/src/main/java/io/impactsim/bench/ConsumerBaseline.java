@@ -64,7 +64,7 @@ final class ConsumerBaseline {
               "the plain consumer read " + decoded + " of " + expected + " events in " + timeout);
         }
       }
-      return new Throughput.Run(decoded, Duration.ofNanos(System.nanoTime() - start));
+      return new Throughput.Run(decoded, Duration.ofNanos(System.nanoTime() - start), Map.of());
     }
   }
 

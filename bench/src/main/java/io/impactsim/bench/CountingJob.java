@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -116,12 +117,21 @@ final class CountingJob {
       long start = System.nanoTime();
       Progress.awaitCaughtUp(settings, applicationId, options.timeout());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new Throughput.Run(counted(streams, topics), elapsed);
+      return new Throughput.Run(
+          counted(streams, topics), elapsed, written(settings, applicationId));
     } finally {
       streams.close(
           CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
               .withTimeout(Duration.ofSeconds(30)));
       streams.cleanUp();
+    }
+  }
+
+  /** Its changelogs, repartition topics and its output, all named after the application id. */
+  private static Map<String, Long> written(KafkaSettings settings, String applicationId)
+      throws InterruptedException, TimeoutException {
+    try (Admin admin = Admin.create(settings.kafkaProperties())) {
+      return Writes.of(admin, applicationId, Set.of()).byTopic();
     }
   }
 

@@ -8,9 +8,11 @@ import io.impactsim.streams.StreamsOptions;
 import io.impactsim.streams.share.MarketShareTopology;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,15 +34,36 @@ final class FullPipeline {
       KafkaSettings settings, String applicationId, Path stateDir, BenchOptions options)
       throws InterruptedException, TimeoutException {
     try (ImpactsimStreams app =
-        new ImpactsimStreams(settings, streamsOptions(applicationId, stateDir, options))) {
+            new ImpactsimStreams(settings, streamsOptions(applicationId, stateDir, options));
+        Admin admin = Admin.create(settings.kafkaProperties())) {
+      Writes writes = Writes.of(admin, applicationId, outputs(app.topics()));
+      Map<String, Long> before = writes.byTopic();
       app.start(options.timeout());
       long start = System.nanoTime();
       app.awaitCaughtUp(options.timeout());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new Throughput.Run(committed(settings, app.topics(), applicationId), elapsed);
+      return new Throughput.Run(
+          committed(settings, app.topics(), applicationId),
+          elapsed,
+          since(before, writes.byTopic()));
     } finally {
       deleteState(stateDir);
     }
+  }
+
+  /** What each topic gained; topics the run created start from zero. */
+  private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> gained = new TreeMap<>();
+    after.forEach((topic, end) -> gained.put(topic, end - before.getOrDefault(topic, 0L)));
+    return gained;
+  }
+
+  /** The topics the views write besides their own: the view topics and the dead letters. */
+  private static Set<String> outputs(TopicCatalog topics) {
+    Set<String> names =
+        topics.views().stream().map(Topic::name).collect(Collectors.toCollection(HashSet::new));
+    names.add(topics.deadLetters().name());
+    return names;
   }
 
   /** The views' settings with the benchmark's application id, state, partitions and commits. */

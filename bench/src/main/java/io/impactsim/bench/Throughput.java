@@ -2,6 +2,7 @@ package io.impactsim.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The measured runs of one contender: how many events each run accounted for and how long it took.
@@ -15,10 +16,28 @@ public record Throughput(String name, List<Run> runs) {
     runs = List.copyOf(runs);
   }
 
-  /** One run: the events it accounted for (consumed, counted or committed) and its duration. */
-  public record Run(long events, Duration elapsed) {
+  /**
+   * One run: the events it accounted for (consumed, counted or committed), its duration, and the
+   * offsets it wrote to its changelogs, repartition and output topics, by topic (none for a plain
+   * consumer).
+   */
+  public record Run(long events, Duration elapsed, Map<String, Long> writtenByTopic) {
+    public Run {
+      writtenByTopic = Map.copyOf(writtenByTopic);
+    }
+
     public double eventsPerSecond() {
       return events / (elapsed.toNanos() / 1e9);
+    }
+
+    /** Offsets written to every topic. */
+    public long written() {
+      return writtenByTopic.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Offsets written per event accounted for. */
+    public double writtenPerEvent() {
+      return events == 0 ? 0 : (double) written() / events;
     }
   }
 
@@ -27,6 +46,13 @@ public record Throughput(String name, List<Run> runs) {
     double[] rates = runs.stream().mapToDouble(Run::eventsPerSecond).sorted().toArray();
     int mid = rates.length / 2;
     return rates.length % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+  }
+
+  /** The median of the runs' offsets written per event. */
+  public double medianWrittenPerEvent() {
+    double[] w = runs.stream().mapToDouble(Run::writtenPerEvent).sorted().toArray();
+    int mid = w.length / 2;
+    return w.length % 2 == 1 ? w[mid] : (w[mid - 1] + w[mid]) / 2;
   }
 
   /** The fewest events any run accounted for. */

@@ -47,13 +47,19 @@ class BenchRunTest {
       assertThat(t.minEvents()).as(t.name()).isEqualTo(report.events());
       assertThat(t.medianEventsPerSecond()).as(t.name()).isPositive();
     }
+    // A writes nothing; C stores every event id it admits, and publishes reactions and views.
+    assertThat(report.consumer().runs().get(0).written()).isZero();
+    assertThat(report.counting().runs().get(0).written()).isPositive();
+    assertThat(report.views().runs().get(0).written()).isGreaterThan(report.events());
     assertThat(report.viewsOverConsumer()).isPositive();
     assertThat(report.viewsOverCounting()).isPositive();
     Latency latency = report.latency().orElseThrow();
     assertThat(latency.published()).isEqualTo(500 - COMPANIES - 500 / 10);
     assertThat(latency.measured()).isPositive().isLessThanOrEqualTo((int) latency.published());
     assertThat(latency.percentile(50)).isPositive().isLessThanOrEqualTo(latency.max());
-    assertThat(report.render()).contains("A plain consumer", "B Streams", "C impactsim", "p99");
+    assertThat(report.render())
+        .contains(
+            "A plain consumer", "B Streams", "C impactsim", "p99", "offsets written per event");
   }
 
   private static PrintStream silent() {
