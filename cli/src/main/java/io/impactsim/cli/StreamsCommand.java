@@ -59,9 +59,9 @@ final class StreamsCommand implements Callable<Integer> {
       names = "--reprice-interval",
       defaultValue = "${env:IMPACTSIM_REPRICE_INTERVAL:-PT0.1S}",
       description =
-          "How often the market-cap ledger reprices the events after late impacts, in one pass"
-              + " per company; PT0S reprices after each late impact, ISO-8601 (default:"
-              + " ${DEFAULT-VALUE}).")
+          "How often the event tasks send watermarks and the market-cap ledger prices the"
+              + " impacts up to them, in event-time order; PT0S prices each impact on arrival and"
+              + " reprices after a late one at once, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration repriceInterval;
 
   @Option(

@@ -40,11 +40,17 @@ public final class ImpactsimStreams implements AutoCloseable {
     this.options = options;
     this.registry = settings.schemaRegistry();
     this.topics = settings.topics(registry);
+    InputLag inputLag = new InputLag();
     this.topology =
         ImpactsimTopology.build(
             new TopologySettings(
-                topics, options.quarterGrace(), options.model(), options.repriceInterval()));
+                topics,
+                options.quarterGrace(),
+                options.model(),
+                options.repriceInterval(),
+                inputLag));
     this.streams = new KafkaStreams(topology, config(settings, options, topics));
+    inputLag.watch(streams);
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {

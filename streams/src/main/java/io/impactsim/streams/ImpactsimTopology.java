@@ -21,7 +21,12 @@ public final class ImpactsimTopology {
     MarketShareTopology.addTo(builder, inputs, settings.topics(), settings.quarterGrace());
     CapexTopology.addTo(builder, inputs, settings.topics());
     MarketCapTopology.addTo(
-        builder, inputs, settings.topics(), settings.model(), settings.repriceInterval());
+        builder,
+        inputs,
+        settings.topics(),
+        settings.model(),
+        settings.repriceInterval(),
+        settings.inputLag());
     ViewStores.addTo(builder, settings.topics());
     return builder.build(optimizationConfig());
   }

@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param partitions of the topics it creates when they are missing
  * @param commitInterval how often state and output are committed (exactly-once transactions)
  * @param quarterGrace how long after its end a quarter still accepts late events
- * @param repriceInterval how often the market-cap ledger reprices the events after late impacts;
- *     zero reprices at once, which makes the output depend on the log alone (replays)
+ * @param repriceInterval how often the event tasks send watermarks and the market-cap ledger prices
+ *     the impacts up to them; zero prices on arrival and reprices after a late impact at once,
+ *     which makes the output depend on the log alone (replays)
  * @param impactModel properties file of the impact model's parameters; empty means the bundled
  *     defaults
  * @param overrides any further Kafka Streams settings, applied last

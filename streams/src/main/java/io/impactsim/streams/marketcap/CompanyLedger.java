@@ -22,36 +22,47 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies each company's impacts in event-time order, (occurredAt, eventId), whatever order they
  * arrive in. The store holds one entry per (company, event) under a key that sorts in that order,
- * with the running factor and variance just after it. An impact arriving in order costs one lookup.
- * One arriving late changes the entries after it, whose reactions are then priced and forwarded
- * again, so the latest reaction per key and the latest simulated value are the same for every
- * arrival order.
+ * with the running factor and variance just after it, so the latest reaction per key and the latest
+ * simulated value are the same for every arrival order.
  *
- * <p>Impacts arrive late in bursts: the deal partitions are processed in turns, so the impacts of
- * one partition's batch reach a company's ledger after those of another's batch with later times.
- * Repricing the entries after each late impact would cost the length of the burst for every impact
- * in it, so with a reprice interval a late impact is only stored and the company marked stale from
- * its key; every interval each stale company is repriced once from its earliest stale key. With a
- * zero interval late impacts are repriced at once, so the output depends on the log alone.
+ * <p>Kafka Streams processes the event tasks' batches in turns, so the impacts of one task's batch
+ * reach a company's ledger after later ones of another task's. Pricing each on arrival would price
+ * the later ones again after every such burst. With a reprice interval, impacts are therefore
+ * stored unpriced and the company marked stale from its earliest unpriced key; the event tasks send
+ * watermarks ({@link WatermarkEmitter}), and the ledger prices each stale company's entries up to
+ * the lowest watermark of the sources that are not idle. An impact older than that watermark still
+ * arrives now and then (records of one task's partitions out of time order, a source back from
+ * idle); it makes its company stale from its key, and the entries after it are priced again.
+ *
+ * <p>With a zero interval impacts are priced on arrival and a late one reprices the entries after
+ * it at once, so the output depends on the log alone (replays use this).
  */
-final class CompanyLedger implements Processor<String, MarketCapReaction, String, SpecificRecord> {
+final class CompanyLedger implements Processor<String, LedgerInput, String, SpecificRecord> {
   /** Repricing that took t waits at least this times t before the next: a tenth of the time. */
   private static final long REPRICE_BUDGET_FACTOR = 9;
 
   private final String storeName;
   private final String staleStoreName;
+  private final String watermarksStoreName;
   private final MarketCapPricing pricing;
   private final Duration repriceInterval;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, LedgerEntry> ledger;
   private KeyValueStore<String, String> stale;
+  private KeyValueStore<String, Long> watermarks;
   private ProfileDirectory companies;
-  private long nextRepriceNanos;
+  private long nextRepriceMs = Long.MIN_VALUE;
+  private long pricedUpTo = Long.MIN_VALUE;
 
   CompanyLedger(
-      String storeName, String staleStoreName, MarketCapPricing pricing, Duration repriceInterval) {
+      String storeName,
+      String staleStoreName,
+      String watermarksStoreName,
+      MarketCapPricing pricing,
+      Duration repriceInterval) {
     this.storeName = storeName;
     this.staleStoreName = staleStoreName;
+    this.watermarksStoreName = watermarksStoreName;
     this.pricing = pricing;
     this.repriceInterval = repriceInterval;
   }
@@ -61,6 +72,7 @@ final class CompanyLedger implements Processor<String, MarketCapReaction, String
     this.context = context;
     this.ledger = context.getStateStore(storeName);
     this.stale = context.getStateStore(staleStoreName);
+    this.watermarks = context.getStateStore(watermarksStoreName);
     this.companies = new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE));
     // Also run when the interval is zero: stale companies left by a run with an interval are
     // repriced after a restart without one.
@@ -71,8 +83,18 @@ final class CompanyLedger implements Processor<String, MarketCapReaction, String
   }
 
   @Override
-  public void process(Record<String, MarketCapReaction> record) {
-    MarketCapReaction impact = record.value();
+  public void process(Record<String, LedgerInput> record) {
+    if (record.value() instanceof LedgerInput.Watermark w) {
+      watermarks.put(Integer.toString(w.source()), w.bound());
+      if (watermark() > pricedUpTo) {
+        repriceStale();
+      }
+    } else if (record.value() instanceof LedgerInput.Impact impact) {
+      apply(impact.reaction());
+    }
+  }
+
+  private void apply(MarketCapReaction impact) {
     String company = impact.getCompany();
     String key = LedgerKeys.of(impact);
     LedgerEntry existing = ledger.get(key);
@@ -80,7 +102,7 @@ final class CompanyLedger implements Processor<String, MarketCapReaction, String
       return;
     }
     String staleFrom = stale.get(company);
-    if (staleFrom != null || (!repriceInterval.isZero() && hasSuccessor(company, key))) {
+    if (staleFrom != null || !repriceInterval.isZero()) {
       ledger.put(key, LedgerEntry.unpriced(impact));
       if (staleFrom == null || key.compareTo(staleFrom) < 0) {
         stale.put(company, key);
@@ -94,14 +116,39 @@ final class CompanyLedger implements Processor<String, MarketCapReaction, String
   }
 
   /**
-   * Reprices every stale company from its earliest stale key. While one partition's batches run far
-   * ahead of another's, a stale company's entries after its first late impact can be many, and late
-   * impacts keep coming; repricing is then put off so that it takes at most about a tenth of the
-   * time, and the company's views wait longer instead of the processing slowing down.
+   * The time up to which every source has sent its impacts: the lowest watermark of the sources
+   * that are not idle. Without any watermark (a zero interval, or none arrived yet since the first
+   * start) nothing waits for one once the interval is zero, and everything waits otherwise.
+   */
+  private long watermark() {
+    if (repriceInterval.isZero()) {
+      return Long.MAX_VALUE;
+    }
+    long lowest = Long.MAX_VALUE;
+    boolean any = false;
+    try (KeyValueIterator<String, Long> all = watermarks.all()) {
+      while (all.hasNext()) {
+        lowest = Math.min(lowest, all.next().value);
+        any = true;
+      }
+    }
+    return any ? lowest : Long.MIN_VALUE;
+  }
+
+  /**
+   * Prices every stale company from its earliest stale key up to the watermark; its entries after
+   * the watermark wait, and it stays stale from the first of them. A pass is put off so that passes
+   * take at most about a tenth of the time: while one source runs far ahead of another, late
+   * impacts make the same long tails stale again, and the views then wait longer instead of the
+   * processing slowing down.
    */
   private void repriceStale() {
+    if (context.currentSystemTimeMs() < nextRepriceMs) {
+      return;
+    }
     long start = System.nanoTime();
-    if (start - nextRepriceNanos < 0) {
+    long upTo = watermark();
+    if (upTo == Long.MIN_VALUE) {
       return;
     }
     List<KeyValue<String, String>> due = new ArrayList<>();
@@ -109,16 +156,32 @@ final class CompanyLedger implements Processor<String, MarketCapReaction, String
       all.forEachRemaining(due::add);
     }
     for (KeyValue<String, String> company : due) {
+      if (LedgerKeys.timeOf(company.key, company.value) > upTo) {
+        continue;
+      }
       List<MarketCapReaction> toApply = new ArrayList<>();
-      try (KeyValueIterator<String, LedgerEntry> it =
-          ledger.range(company.value, LedgerKeys.last(company.key))) {
-        it.forEachRemaining(e -> toApply.add(e.value.impact()));
+      String next = null;
+      String bound = LedgerKeys.last(company.key);
+      try (KeyValueIterator<String, LedgerEntry> it = ledger.range(company.value, bound)) {
+        while (it.hasNext()) {
+          KeyValue<String, LedgerEntry> e = it.next();
+          if (e.value.impact().getOccurredAt().toEpochMilli() > upTo) {
+            next = e.key;
+            break;
+          }
+          toApply.add(e.value.impact());
+        }
       }
       reprice(company.key, predecessor(company.key, company.value), toApply);
-      stale.delete(company.key);
+      if (next == null) {
+        stale.delete(company.key);
+      } else {
+        stale.put(company.key, next);
+      }
     }
-    long end = System.nanoTime();
-    nextRepriceNanos = end + REPRICE_BUDGET_FACTOR * (end - start);
+    pricedUpTo = upTo;
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    nextRepriceMs = context.currentSystemTimeMs() + REPRICE_BUDGET_FACTOR * tookMs;
   }
 
   /**
@@ -159,19 +222,6 @@ final class CompanyLedger implements Processor<String, MarketCapReaction, String
         }
       }
       return null;
-    }
-  }
-
-  /** Whether the company has an entry after the key; looks at keys only. */
-  private boolean hasSuccessor(String company, String key) {
-    try (KeyValueIterator<String, LedgerEntry> it = ledger.range(key, LedgerKeys.last(company))) {
-      while (it.hasNext()) {
-        if (!it.peekNextKey().equals(key)) {
-          return true;
-        }
-        it.next();
-      }
-      return false;
     }
   }
 

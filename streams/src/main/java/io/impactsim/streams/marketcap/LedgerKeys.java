@@ -24,6 +24,12 @@ final class LedgerKeys {
     return of(impact.getCompany(), impact.getOccurredAt().toEpochMilli(), impact.getEventId());
   }
 
+  /** The event time in a key of the company. */
+  static long timeOf(String company, String key) {
+    int from = company.length() + 1;
+    return Long.parseUnsignedLong(key.substring(from, from + 16), 16) ^ Long.MIN_VALUE;
+  }
+
   /** A bound at or below every key of the company. */
   static String first(String company) {
     return company + "|";

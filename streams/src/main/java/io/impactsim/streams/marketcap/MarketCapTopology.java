@@ -5,9 +5,11 @@ import io.impactsim.schemas.avro.RestructuringAnnounced;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.streams.InputLag;
 import io.impactsim.streams.Inputs;
 import io.impactsim.streams.impact.ImpactModel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * The market-cap view: every event's modelled reaction on each affected company ({@code
  * <eventId>|<company>}) and each company's running simulated value. Events become per-company
  * impacts where they arrive (the model reads profiles from the global store), are repartitioned by
- * company, and each company's ledger applies them in event-time order.
+ * company, and each company's ledger applies them in event-time order; the event tasks' watermarks
+ * travel with the impacts so that the ledgers price them once they are in order.
  *
  * <p>An event gives no reaction to a company whose profile is not yet in the global store when the
  * event is processed; profiles are meant to be published before the events that name them.
@@ -41,10 +44,23 @@ public final class MarketCapTopology {
   /** Store of the companies whose ledger awaits repricing, with the first key to reprice. */
   public static final String STALE_STORE = "market-cap-ledger-stale";
 
+  /** Store of the latest watermark of each event task, keyed by its partition. */
+  public static final String WATERMARKS_STORE = "market-cap-watermarks";
+
   /** Name of the repartition topic that brings each company's impacts to one task. */
   public static final String IMPACTS_BY_COMPANY = "market-cap-impacts-by-company";
 
   private MarketCapTopology() {}
+
+  /** Adds the view, its inputs counting as read to their end; for tests of the topology. */
+  public static void addTo(
+      StreamsBuilder builder,
+      Inputs inputs,
+      TopicCatalog topics,
+      ImpactModel model,
+      Duration repriceInterval) {
+    addTo(builder, inputs, topics, model, repriceInterval, new InputLag());
+  }
 
   /** Adds the view to the builder; {@code inputs} must come from the same builder. */
   public static void addTo(
@@ -52,7 +68,10 @@ public final class MarketCapTopology {
       Inputs inputs,
       TopicCatalog topics,
       ImpactModel model,
-      Duration repriceInterval) {
+      Duration repriceInterval,
+      InputLag inputLag) {
+    List<String> eventTopics =
+        List.of(topics.deals().name(), topics.restructurings().name(), topics.earnings().name());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CONTRACTS_STORE),
@@ -69,6 +88,9 @@ public final class MarketCapTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(STALE_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(WATERMARKS_STORE), Serdes.String(), Serdes.Long()));
 
     KStream<String, MarketCapReaction> dealImpacts =
         inputs
@@ -100,20 +122,26 @@ public final class MarketCapTopology {
         dealImpacts
             .merge(restructuringImpacts, Named.as("market-cap-merge-restructurings"))
             .merge(earningsImpacts, Named.as("market-cap-merge-earnings"))
+            .process(
+                () -> new WatermarkEmitter(repriceInterval, inputLag, eventTopics),
+                Named.as("market-cap-watermarks"))
             .repartition(
-                Repartitioned.<String, MarketCapReaction>as(IMPACTS_BY_COMPANY)
+                Repartitioned.<String, LedgerInput>as(IMPACTS_BY_COMPANY)
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(new ImpactSerde()))
+                    .withValueSerde(LedgerInput.SERDE)
+                    .withStreamPartitioner(new LedgerPartitioner()))
             .process(
                 () ->
                     new CompanyLedger(
                         LEDGER_STORE,
                         STALE_STORE,
+                        WATERMARKS_STORE,
                         new MarketCapPricing(model.config().bandZ()),
                         repriceInterval),
                 Named.as("market-cap-ledger"),
                 LEDGER_STORE,
-                STALE_STORE)
+                STALE_STORE,
+                WATERMARKS_STORE)
             .split(Named.as("market-cap-"))
             .branch((company, out) -> out instanceof MarketCapReaction, Branched.as("reactions"))
             .defaultBranch(Branched.as("values"));

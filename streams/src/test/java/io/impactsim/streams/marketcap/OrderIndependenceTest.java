@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +108,66 @@ class OrderIndependenceTest {
 
       assertThat(d.staleCompanies()).isEmpty();
       assertThat(d.finalState()).isEqualTo(immediate);
+    }
+  }
+
+  @Test
+  void withWatermarksImpactsWaitAndAreEachPricedOnce(@TempDir Path third, @TempDir Path fourth) {
+    List<Consumer<MarketCapDriver>> reversed = new ArrayList<>(log());
+    Collections.reverse(reversed);
+    Map<String, Object> immediate = run(first, log());
+
+    List<String> republished;
+    try (MarketCapDriver d = new MarketCapDriver(fourth)) {
+      reversed.forEach(step -> step.accept(d));
+      republished = d.reactions().stream().map(kv -> kv.key).toList();
+    }
+    try (MarketCapDriver d =
+        new MarketCapDriver(third, Fixtures.profiles(), Duration.ofMillis(100))) {
+      reversed.forEach(step -> step.accept(d));
+      assertThat(d.reactions()).as("nothing is priced before a watermark").isEmpty();
+
+      d.advanceWallClock(Duration.ofMillis(100));
+
+      List<KeyValue<String, MarketCapReaction>> reactions = d.reactions();
+      List<String> published = reactions.stream().map(kv -> kv.key).toList();
+      assertThat(published).doesNotHaveDuplicates();
+      assertThat(published).containsExactlyInAnyOrderElementsOf(Set.copyOf(republished));
+      // Priced on arrival, the same arrivals republish the reactions after every late impact.
+      assertThat(republished.size()).isGreaterThan(published.size());
+      assertThat(d.staleCompanies()).isEmpty();
+      Map<String, Object> state = new TreeMap<>(d.finalState());
+      reactions.forEach(kv -> state.put("reaction " + kv.key, kv.value));
+      assertThat(state).isEqualTo(immediate);
+    }
+  }
+
+  @Test
+  void anImpactBehindTheWatermarkRepricesTheEntriesAfterIt(@TempDir Path third) {
+    List<Consumer<MarketCapDriver>> log = log();
+    Map<String, Object> immediate = run(first, log);
+
+    try (MarketCapDriver d =
+        new MarketCapDriver(third, Fixtures.profiles(), Duration.ofMillis(100))) {
+      // Everything but the earliest Amazon earnings, priced; then that report arrives late.
+      log.subList(0, log.size() - 1).forEach(step -> step.accept(d));
+      d.advanceWallClock(Duration.ofMillis(100));
+      assertThat(d.staleCompanies()).isEmpty();
+      Map<String, Object> state = new TreeMap<>(d.latestOutputs());
+      MarketCapReaction before = (MarketCapReaction) state.get("reaction deal-openai-aws|amazon");
+
+      log.get(log.size() - 1).accept(d);
+      assertThat(d.staleCompanies()).containsExactly("amazon");
+      // Passes are put off by nine times the real time the last one took.
+      for (int i = 0; i < 600 && !d.staleCompanies().isEmpty(); i++) {
+        d.advanceWallClock(Duration.ofMillis(100));
+      }
+
+      assertThat(d.staleCompanies()).isEmpty();
+      state.putAll(d.finalState());
+      assertThat(state).isEqualTo(immediate);
+      MarketCapReaction repriced = (MarketCapReaction) state.get("reaction deal-openai-aws|amazon");
+      assertThat(repriced.getPreEventValueUsd()).isNotEqualTo(before.getPreEventValueUsd());
     }
   }
 }
