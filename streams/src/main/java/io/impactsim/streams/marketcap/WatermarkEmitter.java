@@ -18,17 +18,23 @@ import org.apache.kafka.streams.processor.api.Record;
  *
  * <p>A task is idle when its stream time did not advance over the interval and its consumer has
  * fetched its partitions to their end: it holds no ledger back until it reports a time again. A
- * task that is only waiting for its turn or for a fetch is not idle.
+ * task that is only waiting for its turn or for a fetch is not idle, unless its stream time stood
+ * still for {@value #IDLE_AFTER_INTERVALS} intervals: whatever holds it up, the ledgers then price
+ * without it, and any impact it sends later is repriced as a late one.
  */
 final class WatermarkEmitter implements Processor<String, MarketCapReaction, String, LedgerInput> {
   /** The key of watermark records; the partitioner sends them to every partition. */
   static final String KEY = "";
+
+  /** Intervals without progress after which a task counts as idle even with records to read. */
+  static final int IDLE_AFTER_INTERVALS = 50;
 
   private final Duration interval;
   private final InputLag inputLag;
   private final List<String> topics;
   private ProcessorContext<String, LedgerInput> context;
   private LedgerInput.Watermark last;
+  private int standingStill;
 
   WatermarkEmitter(Duration interval, InputLag inputLag, List<String> topics) {
     this.interval = interval;
@@ -53,10 +59,11 @@ final class WatermarkEmitter implements Processor<String, MarketCapReaction, Str
     int source = context.taskId().partition();
     long streamTime = context.currentStreamTimeMs();
     boolean advanced = streamTime >= 0 && (last == null || streamTime > last.time());
+    standingStill = advanced ? 0 : standingStill + 1;
     LedgerInput.Watermark next;
     if (advanced) {
       next = new LedgerInput.Watermark(source, streamTime, false);
-    } else if (inputLag.readToEnd(topics, source)) {
+    } else if (standingStill >= IDLE_AFTER_INTERVALS || inputLag.readToEnd(topics, source)) {
       if (last != null && last.idle()) {
         return;
       }

@@ -110,6 +110,25 @@ class WatermarkTest {
   }
 
   @Test
+  void aTaskThatMakesNoProgressForLongCountsAsIdleWhateverItsLag() {
+    InputLag lag = new InputLag();
+    lag.watch(() -> metrics);
+    recordsLag(0, 500);
+    WatermarkEmitter emitter = new WatermarkEmitter(Duration.ofMillis(100), lag, TOPICS);
+    MockProcessorContext<String, LedgerInput> context =
+        new MockProcessorContext<>(new Properties(), new TaskId(0, 0), null);
+    emitter.init(context);
+    assertThat(punctuate(context, 1_000))
+        .containsExactly(new LedgerInput.Watermark(0, 1_000, false));
+
+    for (int i = 1; i < WatermarkEmitter.IDLE_AFTER_INTERVALS; i++) {
+      assertThat(punctuate(context, 1_000)).as("interval %d without progress", i).isEmpty();
+    }
+    assertThat(punctuate(context, 1_000))
+        .containsExactly(new LedgerInput.Watermark(0, 1_000, true));
+  }
+
+  @Test
   void aTaskWithNothingToReadIsIdleAtOnceAndImpactsPassThrough() {
     WatermarkEmitter emitter = new WatermarkEmitter(Duration.ofMillis(100), new InputLag(), TOPICS);
     MockProcessorContext<String, LedgerInput> context =
