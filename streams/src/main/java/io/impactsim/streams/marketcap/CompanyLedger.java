@@ -73,7 +73,9 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
     this.ledger = context.getStateStore(storeName);
     this.stale = context.getStateStore(staleStoreName);
     this.watermarks = context.getStateStore(watermarksStoreName);
-    this.companies = new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE));
+    this.companies =
+        new ProfileDirectory(
+            context.getStateStore(Inputs.COMPANY_PROFILES_STORE), new SegmentIndex());
     // Also run when the interval is zero: stale companies left by a run with an interval are
     // repriced after a restart without one.
     context.schedule(

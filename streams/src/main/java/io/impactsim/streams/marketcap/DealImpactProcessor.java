@@ -28,20 +28,23 @@ final class DealImpactProcessor
 
   private final String storeName;
   private final ImpactModel model;
+  private final SegmentIndex segments;
   private ProcessorContext<String, MarketCapReaction> context;
   private KeyValueStore<String, ContractReports> contracts;
   private CompanyDirectory companies;
 
-  DealImpactProcessor(String storeName, ImpactModel model) {
+  DealImpactProcessor(String storeName, ImpactModel model, SegmentIndex segments) {
     this.storeName = storeName;
     this.model = model;
+    this.segments = segments;
   }
 
   @Override
   public void init(ProcessorContext<String, MarketCapReaction> context) {
     this.context = context;
     this.contracts = context.getStateStore(storeName);
-    this.companies = new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE));
+    this.companies =
+        new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE), segments);
   }
 
   @Override

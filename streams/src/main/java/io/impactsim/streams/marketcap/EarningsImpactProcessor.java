@@ -23,20 +23,23 @@ final class EarningsImpactProcessor
 
   private final String storeName;
   private final ImpactModel model;
+  private final SegmentIndex segments;
   private ProcessorContext<String, MarketCapReaction> context;
   private KeyValueStore<String, EarningsHistory> histories;
   private CompanyDirectory companies;
 
-  EarningsImpactProcessor(String storeName, ImpactModel model) {
+  EarningsImpactProcessor(String storeName, ImpactModel model, SegmentIndex segments) {
     this.storeName = storeName;
     this.model = model;
+    this.segments = segments;
   }
 
   @Override
   public void init(ProcessorContext<String, MarketCapReaction> context) {
     this.context = context;
     this.histories = context.getStateStore(storeName);
-    this.companies = new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE));
+    this.companies =
+        new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE), segments);
   }
 
   @Override

@@ -21,6 +21,7 @@ final class EventImpactProcessor<E> implements Processor<String, E, String, Mark
   private final Function<E, EventMetadata> meta;
   private final BiFunction<E, CompanyDirectory, List<CompanyImpact>> model;
   private final String modelVersion;
+  private final SegmentIndex segments;
   private ProcessorContext<String, MarketCapReaction> context;
   private CompanyDirectory companies;
 
@@ -28,17 +29,20 @@ final class EventImpactProcessor<E> implements Processor<String, E, String, Mark
       String eventType,
       Function<E, EventMetadata> meta,
       BiFunction<E, CompanyDirectory, List<CompanyImpact>> model,
-      String modelVersion) {
+      String modelVersion,
+      SegmentIndex segments) {
     this.eventType = eventType;
     this.meta = meta;
     this.model = model;
     this.modelVersion = modelVersion;
+    this.segments = segments;
   }
 
   @Override
   public void init(ProcessorContext<String, MarketCapReaction> context) {
     this.context = context;
-    this.companies = new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE));
+    this.companies =
+        new ProfileDirectory(context.getStateStore(Inputs.COMPANY_PROFILES_STORE), segments);
   }
 
   @Override

@@ -70,6 +70,8 @@ public final class MarketCapTopology {
       ImpactModel model,
       Duration repriceInterval,
       InputLag inputLag) {
+    // One index of the profiles by segment for every processor of the application.
+    SegmentIndex segments = new SegmentIndex();
     List<String> eventTopics =
         List.of(topics.deals().name(), topics.restructurings().name(), topics.earnings().name());
     builder.addStateStore(
@@ -96,7 +98,7 @@ public final class MarketCapTopology {
         inputs
             .deals()
             .process(
-                () -> new DealImpactProcessor(CONTRACTS_STORE, model),
+                () -> new DealImpactProcessor(CONTRACTS_STORE, model, segments),
                 Named.as("market-cap-deal-impacts"),
                 CONTRACTS_STORE);
     KStream<String, MarketCapReaction> restructuringImpacts =
@@ -108,13 +110,14 @@ public final class MarketCapTopology {
                         "restructuring",
                         RestructuringAnnounced::getMeta,
                         model::restructuring,
-                        model.version()),
+                        model.version(),
+                        segments),
                 Named.as("market-cap-restructuring-impacts"));
     KStream<String, MarketCapReaction> earningsImpacts =
         inputs
             .earnings()
             .process(
-                () -> new EarningsImpactProcessor(EARNINGS_HISTORY_STORE, model),
+                () -> new EarningsImpactProcessor(EARNINGS_HISTORY_STORE, model, segments),
                 Named.as("market-cap-earnings-impacts"),
                 EARNINGS_HISTORY_STORE);
 
