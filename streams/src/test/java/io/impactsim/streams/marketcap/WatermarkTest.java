@@ -85,7 +85,7 @@ class WatermarkTest {
 
   @Test
   void aTaskReportsItsStreamTimeAndIsIdleOnlyWhenItHasReadItsInputsToTheEnd() {
-    InputLag lag = new InputLag();
+    InputLag lag = new InputLag(Duration.ZERO);
     lag.watch(() -> metrics);
     WatermarkEmitter emitter = new WatermarkEmitter(Duration.ofMillis(100), lag, TOPICS);
     MockProcessorContext<String, LedgerInput> context =
@@ -111,7 +111,7 @@ class WatermarkTest {
 
   @Test
   void aTaskThatMakesNoProgressForLongCountsAsIdleWhateverItsLag() {
-    InputLag lag = new InputLag();
+    InputLag lag = new InputLag(Duration.ZERO);
     lag.watch(() -> metrics);
     recordsLag(0, 500);
     WatermarkEmitter emitter = new WatermarkEmitter(Duration.ofMillis(100), lag, TOPICS);
