@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.impactsim.schemas.avro.MarketCapReaction;
 import io.impactsim.schemas.avro.ValuationBasis;
 import io.impactsim.streams.InputLag;
+import io.impactsim.streams.LagMetrics;
 import io.impactsim.streams.impact.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
@@ -31,28 +28,10 @@ import org.junit.jupiter.api.Test;
 class WatermarkTest {
   private static final List<String> TOPICS = List.of("mc.deals.v1");
 
-  private final Map<MetricName, Metric> metrics = new HashMap<>();
+  private final LagMetrics metrics = new LagMetrics();
 
   private void recordsLag(int partition, double value) {
-    MetricName name =
-        new MetricName(
-            "records-lag",
-            "consumer-fetch-manager-metrics",
-            "",
-            Map.of("topic", "mc_deals_v1", "partition", Integer.toString(partition)));
-    metrics.put(
-        name,
-        new Metric() {
-          @Override
-          public MetricName metricName() {
-            return name;
-          }
-
-          @Override
-          public Object metricValue() {
-            return value;
-          }
-        });
+    metrics.recordsLag("mc.deals.v1", partition, value);
   }
 
   private static MarketCapReaction impact(String company) {
@@ -86,7 +65,7 @@ class WatermarkTest {
   @Test
   void aTaskReportsItsStreamTimeAndIsIdleOnlyWhenItHasReadItsInputsToTheEnd() {
     InputLag lag = new InputLag(Duration.ZERO);
-    lag.watch(() -> metrics);
+    lag.watch(metrics);
     WatermarkEmitter emitter = new WatermarkEmitter(Duration.ofMillis(100), lag, TOPICS);
     MockProcessorContext<String, LedgerInput> context =
         new MockProcessorContext<>(new Properties(), new TaskId(0, 2), null);
@@ -112,7 +91,7 @@ class WatermarkTest {
   @Test
   void aTaskThatMakesNoProgressForLongCountsAsIdleWhateverItsLag() {
     InputLag lag = new InputLag(Duration.ZERO);
-    lag.watch(() -> metrics);
+    lag.watch(metrics);
     recordsLag(0, 500);
     WatermarkEmitter emitter = new WatermarkEmitter(Duration.ofMillis(100), lag, TOPICS);
     MockProcessorContext<String, LedgerInput> context =
