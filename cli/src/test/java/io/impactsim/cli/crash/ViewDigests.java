@@ -100,18 +100,23 @@ final class ViewDigests {
     }
     int keys = 0;
     for (int p = 0; p < partitions; p++) {
-      Map<Long, Long> left = latestHashes(base, baseTopic, p, timeout);
-      Map<Long, Long> right = latestHashes(other, otherTopic, p, timeout);
+      LatestHashes left = latestHashes(base, baseTopic, p, timeout);
+      LatestHashes right = latestHashes(other, otherTopic, p, timeout);
       keys += left.size();
-      Set<Long> all = new HashSet<>(left.keySet());
-      all.addAll(right.keySet());
-      all.stream().filter(k -> !equal(left.get(k), right.get(k))).forEach(diff::add);
+      left.forEach(
+          (key, value) -> {
+            if (!right.contains(key) || right.get(key) != value) {
+              diff.add(key);
+            }
+          });
+      right.forEach(
+          (key, value) -> {
+            if (!left.contains(key)) {
+              diff.add(key);
+            }
+          });
     }
     return keys;
-  }
-
-  private static boolean equal(Long a, Long b) {
-    return a == null ? b == null : a.equals(b);
   }
 
   private static Topic<String, ?> topic(TopicCatalog topics, String view) {
@@ -159,10 +164,10 @@ final class ViewDigests {
   }
 
   /** Per key hash, the hash of the key's latest value in one partition; tombstones remove. */
-  private static Map<Long, Long> latestHashes(
+  private static LatestHashes latestHashes(
       KafkaSettings settings, Topic<String, ?> topic, int partition, Duration timeout)
       throws TimeoutException {
-    Map<Long, Long> latest = new HashMap<>();
+    LatestHashes latest = new LatestHashes();
     scan(
         settings,
         new TopicPartition(topic.name(), partition),
