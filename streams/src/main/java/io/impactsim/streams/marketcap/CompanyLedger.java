@@ -38,8 +38,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it at once, so the output depends on the log alone (replays use this).
  */
 final class CompanyLedger implements Processor<String, LedgerInput, String, SpecificRecord> {
-  /** Repricing that took t waits at least this times t before the next: a tenth of the time. */
-  private static final long REPRICE_BUDGET_FACTOR = 9;
+  /**
+   * The longest a pricing pass runs before it leaves the rest to the next one, so that a large
+   * backlog (a long catch-up, a restart) is priced in slices, between which the application reads
+   * input and commits; one pass over a whole backlog outlasted the transaction timeout and the
+   * application was fenced over and over.
+   */
+  static final Duration PASS_TIME = Duration.ofMillis(200);
+
+  /** The most entries of one company a pass prices before moving on. */
+  static final int PASS_ENTRIES_PER_COMPANY = 5_000;
+
+  /** How often a pass runs while pricing is due, with a reprice interval. */
+  private static final Duration TICK = Duration.ofMillis(10);
 
   private final String storeName;
   private final String staleStoreName;
@@ -51,8 +62,8 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
   private KeyValueStore<String, String> stale;
   private KeyValueStore<String, Long> watermarks;
   private ProfileDirectory companies;
-  private long nextRepriceMs = Long.MIN_VALUE;
   private long pricedUpTo = Long.MIN_VALUE;
+  private boolean due = true;
 
   CompanyLedger(
       String storeName,
@@ -78,10 +89,8 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
             context.getStateStore(Inputs.COMPANY_PROFILES_STORE), new SegmentIndex());
     // Also run when the interval is zero: stale companies left by a run with an interval are
     // repriced after a restart without one.
-    context.schedule(
-        repriceInterval.isZero() ? Duration.ofSeconds(1) : repriceInterval,
-        PunctuationType.WALL_CLOCK_TIME,
-        now -> repriceStale());
+    Duration tick = repriceInterval.isZero() ? Duration.ofSeconds(1) : min(TICK, repriceInterval);
+    context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, now -> priceDue());
   }
 
   @Override
@@ -89,7 +98,8 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
     if (record.value() instanceof LedgerInput.Watermark w) {
       watermarks.put(Integer.toString(w.source()), w.bound());
       if (watermark() > pricedUpTo) {
-        repriceStale();
+        due = true;
+        priceDue();
       }
     } else if (record.value() instanceof LedgerInput.Impact impact) {
       apply(impact.reaction());
@@ -109,6 +119,8 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
       if (staleFrom == null || key.compareTo(staleFrom) < 0) {
         stale.put(company, key);
       }
+      // Behind what was priced already: priced at the next tick rather than the next watermark.
+      due |= impact.getOccurredAt().toEpochMilli() <= pricedUpTo;
       return;
     }
     List<MarketCapReaction> toApply = new ArrayList<>();
@@ -138,28 +150,33 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
   }
 
   /**
-   * Prices every stale company from its earliest stale key up to the watermark; its entries after
-   * the watermark wait, and it stays stale from the first of them. A pass is put off so that passes
-   * take at most about a tenth of the time: while one source runs far ahead of another, late
-   * impacts make the same long tails stale again, and the views then wait longer instead of the
-   * processing slowing down.
+   * Prices the stale companies from their earliest stale key up to the watermark, in slices of at
+   * most {@link #PASS_TIME} and {@link #PASS_ENTRIES_PER_COMPANY} entries a company; a company's
+   * entries after the watermark or the slice wait, and it stays stale from the first of them. Runs
+   * on a watermark that raises the time priced up to, and every tick while pricing is due: after an
+   * impact behind that time, after a slice that left work, and once after a start.
    */
-  private void repriceStale() {
-    if (context.currentSystemTimeMs() < nextRepriceMs) {
+  private void priceDue() {
+    if (!due) {
       return;
     }
-    long start = System.nanoTime();
     long upTo = watermark();
     if (upTo == Long.MIN_VALUE) {
       return;
     }
-    List<KeyValue<String, String>> due = new ArrayList<>();
+    long deadline = System.nanoTime() + PASS_TIME.toNanos();
+    List<KeyValue<String, String>> staleFrom = new ArrayList<>();
     try (KeyValueIterator<String, String> all = stale.all()) {
-      all.forEachRemaining(due::add);
+      all.forEachRemaining(staleFrom::add);
     }
-    for (KeyValue<String, String> company : due) {
+    boolean finished = true;
+    for (KeyValue<String, String> company : staleFrom) {
       if (LedgerKeys.timeOf(company.key, company.value) > upTo) {
         continue;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        finished = false;
+        break;
       }
       List<MarketCapReaction> toApply = new ArrayList<>();
       String next = null;
@@ -167,8 +184,10 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
       try (KeyValueIterator<String, LedgerEntry> it = ledger.range(company.value, bound)) {
         while (it.hasNext()) {
           KeyValue<String, LedgerEntry> e = it.next();
-          if (e.value.impact().getOccurredAt().toEpochMilli() > upTo) {
+          boolean later = e.value.impact().getOccurredAt().toEpochMilli() > upTo;
+          if (later || toApply.size() == PASS_ENTRIES_PER_COMPANY) {
             next = e.key;
+            finished &= later;
             break;
           }
           toApply.add(e.value.impact());
@@ -181,9 +200,14 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
         stale.put(company.key, next);
       }
     }
-    pricedUpTo = upTo;
-    long tookMs = (System.nanoTime() - start) / 1_000_000;
-    nextRepriceMs = context.currentSystemTimeMs() + REPRICE_BUDGET_FACTOR * tookMs;
+    if (finished) {
+      pricedUpTo = upTo;
+      due = false;
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

@@ -170,4 +170,34 @@ class OrderIndependenceTest {
       assertThat(repriced.getPreEventValueUsd()).isNotEqualTo(before.getPreEventValueUsd());
     }
   }
+
+  @Test
+  void aBacklogIsPricedInSlicesThatEndWithTheViewOfImmediatePricing(@TempDir Path third) {
+    int deals = CompanyLedger.PASS_ENTRIES_PER_COMPANY + 500;
+    List<Consumer<MarketCapDriver>> log = new ArrayList<>();
+    for (int i = 0; i < deals; i++) {
+      String id = "backlog-" + i;
+      Instant at = SEED_DAY.plus(Duration.ofMinutes(i));
+      log.add(d -> d.deal(Fixtures.deal(id, at, "openai", "amazon", BILLION, 12).build()));
+    }
+    Map<String, Object> immediate = run(first, log);
+
+    try (MarketCapDriver d =
+        new MarketCapDriver(third, Fixtures.profiles(), Duration.ofMillis(100))) {
+      log.forEach(step -> step.accept(d));
+      d.advanceWallClock(Duration.ofMillis(100));
+      // One pass priced the first slice of Amazon's entries; the rest waits for the next ticks.
+      assertThat(d.staleCompanies()).contains("amazon");
+      Map<String, Object> state = new TreeMap<>(d.latestOutputs());
+      assertThat(state).containsKey("reaction backlog-0|amazon");
+      assertThat(state).doesNotContainKey("reaction backlog-" + (deals - 1) + "|amazon");
+
+      for (int i = 0; i < 100 && !d.staleCompanies().isEmpty(); i++) {
+        d.advanceWallClock(Duration.ofMillis(10));
+      }
+      assertThat(d.staleCompanies()).isEmpty();
+      state.putAll(d.finalState());
+      assertThat(state).isEqualTo(immediate);
+    }
+  }
 }
