@@ -36,6 +36,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private int controllerPort;
   private String clusterId;
   private KafkaRaftServer server;
+  private Thread deleteOnExit;
 
   /** A broker on a free port. */
   public EmbeddedKafkaBroker() {
@@ -77,6 +78,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     this.dataDir = dir.toAbsolutePath();
     this.temporaryDataDir = temporary;
+    if (temporary) {
+      // A JVM that exits without close() (a test run stopped half-way) still removes the logs,
+      // which for a large run are gigabytes.
+      Path doomed = dataDir;
+      deleteOnExit = new Thread(() -> deleteQuietly(doomed), "impactsim-kafka-delete-on-exit");
+      Runtime.getRuntime().addShutdownHook(deleteOnExit);
+    }
     List<Integer> free = FreePorts.pick(2);
     this.brokerPort = requestedBrokerPort != 0 ? requestedBrokerPort : free.get(0);
     this.controllerPort = free.get(1);
@@ -137,6 +145,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         throw new UncheckedIOException("cannot delete " + dataDir, e);
       }
       temporaryDataDir = false;
+    }
+    if (deleteOnExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(deleteOnExit);
+      } catch (IllegalStateException exiting) {
+        // Closed from another shutdown hook: the hook has nothing left to delete.
+      }
+      deleteOnExit = null;
+    }
+  }
+
+  // The broker still runs while the JVM exits and may add a file during the walk: try again.
+  private static void deleteQuietly(Path dir) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Utils.delete(dir.toFile());
+        return;
+      } catch (IOException | RuntimeException e) {
+        if (attempt == 3) {
+          System.err.println("impactsim: could not delete " + dir + ": " + e);
+          return;
+        }
+      }
     }
   }
 

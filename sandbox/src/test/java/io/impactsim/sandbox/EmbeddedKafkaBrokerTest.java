@@ -3,12 +3,15 @@ package io.impactsim.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.schemas.topics.TopicAdmin;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,6 +35,38 @@ class EmbeddedKafkaBrokerTest {
               org.assertj.core.groups.Tuple.tuple("en", "hello"),
               org.assertj.core.groups.Tuple.tuple("fr", "bonjour"));
     }
+  }
+
+  @Test
+  void aJvmThatExitsWithoutClosingDeletesTheTemporaryDataDir(@TempDir Path tmp) throws Exception {
+    Path log = tmp.resolve("child.log");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ExitWithoutClose.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean exited = child.waitFor(90, TimeUnit.SECONDS);
+    if (!exited) {
+      child.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(exited).as("child exited; output:%n%s", output).isTrue();
+    assertThat(child.exitValue()).as("exit status; output:%n%s", output).isZero();
+
+    Optional<Path> dataDir =
+        output
+            .lines()
+            .filter(l -> l.startsWith("data-dir="))
+            .map(l -> Path.of(l.substring("data-dir=".length())))
+            .findFirst();
+    assertThat(dataDir).as("data directory printed; output:%n%s", output).isPresent();
+    assertThat(dataDir.get().getFileName().toString()).startsWith("impactsim-kafka-");
+    assertThat(dataDir.get()).doesNotExist();
   }
 
   @Test

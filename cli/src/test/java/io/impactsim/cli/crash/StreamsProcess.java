@@ -29,10 +29,15 @@ final class StreamsProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
+  private final Thread killOnExit;
 
   private StreamsProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
+    // A test JVM stopped half-way must not leave the application running against a broker that
+    // is gone (it would retry for ever).
+    this.killOnExit = new Thread(process::destroyForcibly, "streams-process-kill-on-exit");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
   /**
@@ -155,6 +160,11 @@ final class StreamsProcess implements AutoCloseable {
     if (process.isAlive()) {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(killOnExit);
+    } catch (IllegalStateException exiting) {
+      // Closed while the JVM exits: the hook kills the process anyway.
     }
   }
 }
