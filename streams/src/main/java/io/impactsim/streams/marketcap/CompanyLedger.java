@@ -62,6 +62,7 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
   private KeyValueStore<String, String> stale;
   private KeyValueStore<String, Long> watermarks;
   private ProfileDirectory companies;
+  private LedgerMetrics metrics;
   private long pricedUpTo = Long.MIN_VALUE;
   private boolean due = true;
 
@@ -87,6 +88,7 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
     this.companies =
         new ProfileDirectory(
             context.getStateStore(Inputs.COMPANY_PROFILES_STORE), new SegmentIndex());
+    this.metrics = new LedgerMetrics(context);
     // Also run when the interval is zero: stale companies left by a run with an interval are
     // repriced after a restart without one.
     Duration tick = repriceInterval.isZero() ? Duration.ofSeconds(1) : min(TICK, repriceInterval);
@@ -120,12 +122,15 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
         stale.put(company, key);
       }
       // Behind what was priced already: priced at the next tick rather than the next watermark.
-      due |= impact.getOccurredAt().toEpochMilli() <= pricedUpTo;
+      boolean late = impact.getOccurredAt().toEpochMilli() <= pricedUpTo;
+      metrics.impact(late);
+      due |= late;
       return;
     }
     List<MarketCapReaction> toApply = new ArrayList<>();
     toApply.add(impact);
     toApply.addAll(successors(company, key));
+    metrics.impact(toApply.size() > 1);
     reprice(company, predecessor(company, key), toApply);
   }
 
@@ -164,6 +169,7 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
     if (upTo == Long.MIN_VALUE) {
       return;
     }
+    metrics.pass();
     long deadline = System.nanoTime() + PASS_TIME.toNanos();
     List<KeyValue<String, String>> staleFrom = new ArrayList<>();
     try (KeyValueIterator<String, String> all = stale.all()) {
@@ -206,6 +212,11 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
     }
   }
 
+  @Override
+  public void close() {
+    metrics.close();
+  }
+
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
@@ -217,6 +228,7 @@ final class CompanyLedger implements Processor<String, LedgerInput, String, Spec
     Optional<CompanyProfile> profile = companies.find(company);
     Optional<Valuation> reference = profile.flatMap(Valuation::of);
     long compoundsFrom = profile.map(CompanyLedger::dayAfterReference).orElse(Long.MIN_VALUE);
+    metrics.priced(toApply.size());
     LedgerEntry last = previous;
     for (MarketCapReaction next : toApply) {
       LedgerEntry entry = pricing.apply(last, next, compoundsFrom);

@@ -90,6 +90,15 @@ final class MarketCapDriver implements AutoCloseable {
   }
 
   /** The companies whose ledger awaits repricing. */
+  /** A ledger metric ({@code impacts-total}, ...) summed over the ledger tasks. */
+  double ledgerMetric(String name) {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().group().equals(LedgerMetrics.GROUP))
+        .filter(e -> e.getKey().name().equals(name))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+        .sum();
+  }
+
   List<String> staleCompanies() {
     List<String> companies = new ArrayList<>();
     KeyValueStore<String, String> stale = driver.getKeyValueStore(MarketCapTopology.STALE_STORE);

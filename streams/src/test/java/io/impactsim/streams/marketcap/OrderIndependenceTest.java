@@ -132,6 +132,13 @@ class OrderIndependenceTest {
       List<KeyValue<String, MarketCapReaction>> reactions = d.reactions();
       List<String> published = reactions.stream().map(kv -> kv.key).toList();
       assertThat(published).doesNotHaveDuplicates();
+      // The ledger's metrics say the same: each entry priced once, no impact late. (A revised
+      // impact, the later quarter's trend once the earlier report arrives, is stored twice.)
+      long entries = reactions.size();
+      assertThat(d.ledgerMetric("priced-entries-total")).isEqualTo(entries);
+      assertThat(d.ledgerMetric("impacts-total")).isGreaterThanOrEqualTo(entries);
+      assertThat(d.ledgerMetric("late-impacts-total")).isZero();
+      assertThat(d.ledgerMetric("pricing-passes-total")).isPositive();
       assertThat(published).containsExactlyInAnyOrderElementsOf(Set.copyOf(republished));
       // Priced on arrival, the same arrivals republish the reactions after every late impact.
       assertThat(republished.size()).isGreaterThan(published.size());
@@ -156,9 +163,14 @@ class OrderIndependenceTest {
       Map<String, Object> state = new TreeMap<>(d.latestOutputs());
       MarketCapReaction before = (MarketCapReaction) state.get("reaction deal-openai-aws|amazon");
 
+      double pricedBefore = d.ledgerMetric("priced-entries-total");
+      double impactsBefore = d.ledgerMetric("impacts-total");
       log.get(log.size() - 1).accept(d);
       assertThat(d.staleCompanies()).containsExactly("amazon");
-      // Passes are put off by nine times the real time the last one took.
+      // The report's impacts (its own and the later quarter's revised trend) are all late.
+      assertThat(d.ledgerMetric("late-impacts-total"))
+          .isPositive()
+          .isEqualTo(d.ledgerMetric("impacts-total") - impactsBefore);
       for (int i = 0; i < 600 && !d.staleCompanies().isEmpty(); i++) {
         d.advanceWallClock(Duration.ofMillis(100));
       }
@@ -166,6 +178,12 @@ class OrderIndependenceTest {
       assertThat(d.staleCompanies()).isEmpty();
       state.putAll(d.finalState());
       assertThat(state).isEqualTo(immediate);
+      // The late report is Amazon's earliest entry: it and every Amazon entry after it were
+      // priced again, and nothing else.
+      long amazonEntries =
+          state.keySet().stream().filter(k -> k.startsWith("ledger amazon|")).count();
+      assertThat(amazonEntries).isGreaterThan(1);
+      assertThat(d.ledgerMetric("priced-entries-total") - pricedBefore).isEqualTo(amazonEntries);
       MarketCapReaction repriced = (MarketCapReaction) state.get("reaction deal-openai-aws|amazon");
       assertThat(repriced.getPreEventValueUsd()).isNotEqualTo(before.getPreEventValueUsd());
     }

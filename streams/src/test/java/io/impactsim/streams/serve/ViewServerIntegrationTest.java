@@ -309,6 +309,8 @@ class ViewServerIntegrationTest {
                       "kafka_stream_client_state",
                       "kafka_stream_alive_stream_threads",
                       "kafka_stream_thread_commit_rate",
+                      "kafka_stream_impactsim_ledger_impacts_total{",
+                      "kafka_stream_impactsim_ledger_priced_entries_total{",
                       "client=\"view-feed\"",
                       "jvm_memory_used_bytes",
                       "impactsim_events_processed{type=\"deal\"} 5.0",
