@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.impactsim.sandbox.junit.KafkaEnvironment;
 import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.registry.InMemorySchemaRegistry;
-import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.Progress;
 import java.io.IOException;
 import java.io.Writer;
@@ -39,7 +37,7 @@ final class CrashingApplication implements AutoCloseable {
   private final String heap;
   private final Duration startTimeout;
   private final Duration runTimeout;
-  private final InputProgress progress;
+  private final GroupProgress progress;
 
   /**
    * @param work directory for the state, the client settings and the class path copy
@@ -69,9 +67,7 @@ final class CrashingApplication implements AutoCloseable {
     this.heap = heap;
     this.startTimeout = startTimeout;
     this.runTimeout = runTimeout;
-    TopicCatalog names =
-        TopicCatalog.create(settings.topicPrefix(), new InMemorySchemaRegistry(), false);
-    this.progress = new InputProgress(settings, names, applicationId);
+    this.progress = new GroupProgress(settings, applicationId);
   }
 
   /**
@@ -79,35 +75,37 @@ final class CrashingApplication implements AutoCloseable {
    * point} and this life has committed something of its own, so that the kill lands while it
    * processes rather than while it restores.
    *
-   * @return event records committed when the process was gone
+   * @param point the offsets the group must have committed, over every topic it reads
+   * @param total the offsets committed at the end of an uninterrupted run, or an estimate
+   * @return offsets committed when the process was gone
    */
-  long runAndKill(int life, long point, long eventRecords) throws InterruptedException {
+  long runAndKill(int life, long point, long total) throws InterruptedException {
     try (StreamsProcess process = start("life-" + life + ".log")) {
       long born = System.nanoTime();
       process.awaitRunning(startTimeout);
       double running = (System.nanoTime() - born) / 1e9;
       long before = progress.committed();
-      await("committed progress past " + point + " of " + eventRecords)
+      await("committed progress past " + point + " of " + total)
           .atMost(runTimeout)
           .pollInterval(Duration.ofMillis(50))
           .until(
               () -> {
                 process.checkAlive();
                 long committed = progress.committed();
-                return committed >= point && (committed > before || committed >= eventRecords);
+                return committed >= point && (committed > before || committed >= total);
               });
       int exit = process.kill();
       long committed = progress.committed();
       System.out.printf(
-          "SIGKILL %d of pid %d after %.1f s (RUNNING after %.1f s): exit %d, %,d of %,d event"
-              + " records committed%n",
+          "SIGKILL %d of pid %d after %.1f s (RUNNING after %.1f s): exit %d, %,d of about %,d"
+              + " offsets committed%n",
           life + 1,
           process.pid(),
           (System.nanoTime() - born) / 1e9,
           running,
           exit,
           committed,
-          eventRecords);
+          total);
       assertThat(exit).as("exit status after SIGKILL").isEqualTo(StreamsProcess.SIGKILL_EXIT);
       return committed;
     }
