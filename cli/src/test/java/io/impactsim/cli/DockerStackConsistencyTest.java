@@ -264,7 +264,11 @@ class DockerStackConsistencyTest {
                     .isEmpty();
               });
     }
-    assertThat(queried).contains("impactsim_dead_letters_total", "impactsim_market_cap_usd");
+    assertThat(queried)
+        .contains(
+            "impactsim_dead_letters_total",
+            "impactsim_market_cap_usd",
+            "kafka_stream_impactsim_ledger_priced_entries_total");
   }
 
   private static Set<String> metricNames(JsonNode expr) {
