@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.impactsim.schemas.avro.CompanyProfile;
 import io.impactsim.streams.impact.Fixtures;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -50,23 +50,31 @@ class SegmentIndexTest {
 
     private static KeyValueIterator<String, ValueAndTimestamp<CompanyProfile>> iterator(
         Map<String, ValueAndTimestamp<CompanyProfile>> entries) {
-      Iterator<Map.Entry<String, ValueAndTimestamp<CompanyProfile>>> it =
-          List.copyOf(entries.entrySet()).iterator();
+      List<Map.Entry<String, ValueAndTimestamp<CompanyProfile>>> list =
+          List.copyOf(entries.entrySet());
       return new KeyValueIterator<>() {
+        private int next;
+
         @Override
         public boolean hasNext() {
-          return it.hasNext();
+          return next < list.size();
         }
 
         @Override
         public KeyValue<String, ValueAndTimestamp<CompanyProfile>> next() {
-          Map.Entry<String, ValueAndTimestamp<CompanyProfile>> e = it.next();
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          Map.Entry<String, ValueAndTimestamp<CompanyProfile>> e = list.get(next++);
           return KeyValue.pair(e.getKey(), e.getValue());
         }
 
         @Override
         public String peekNextKey() {
-          throw new UnsupportedOperationException();
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return list.get(next).getKey();
         }
 
         @Override
