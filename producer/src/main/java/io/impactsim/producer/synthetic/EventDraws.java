@@ -143,8 +143,11 @@ final class EventDraws {
         .setSegments(
             cloud
                 ? List.of(
-                    new SegmentRevenue(
-                        "ai-compute-cloud", revenue * 3 / 10, 0.2 + 0.1 * random.nextGaussian()))
+                    SegmentRevenue.newBuilder()
+                        .setSegment("ai-compute-cloud")
+                        .setRevenueUsd(revenue * 3 / 10)
+                        .setYoyGrowth(0.2 + 0.1 * random.nextGaussian())
+                        .build())
                 : List.of())
         .setCapexUsd(cloud ? revenue * 3 / 10 : null)
         .setEpsMicros(eps)
