@@ -7,7 +7,7 @@ const state = {
   share: new Map(), // "<segment>|<period>" -> MarketShareSnapshot
   capex: new Map(), // company -> CapexCommitments
   caps: new Map(), // company -> Map(asOf -> SimulatedMarketCap)
-  reactions: new Map(), // "<eventId>|<company>" -> MarketCapReaction
+  reactions: new Map(), // eventId -> EventReactions (every affected company of the event)
 };
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04",
   "#db2777", "#4b5563", "#65a30d"];
@@ -145,6 +145,8 @@ function drawCapex() {
 
 function drawEvents() {
   const latest = [...state.reactions.values()]
+    .flatMap((event) => event.reactions.map((r) => ({ ...r, eventId: event.eventId,
+      eventType: event.eventType, occurredAt: event.occurredAt })))
     .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt) || a.company.localeCompare(b.company))
     .slice(0, 25);
   const body = document.querySelector("#events-table tbody");

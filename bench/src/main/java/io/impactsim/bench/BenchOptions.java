@@ -2,6 +2,7 @@ package io.impactsim.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What one benchmark run measures and how.
@@ -13,8 +14,8 @@ import java.time.Duration;
  * @param runs measured runs of each contender; the report gives their median
  * @param partitions of every topic the benchmark creates
  * @param commitInterval of both Kafka Streams jobs (exactly-once transactions)
- * @param latencyRate events per second published during the latency run
- * @param latencyEvents events published during the latency run; 0 skips it
+ * @param latencyRates events per second of each latency run, in order; empty skips them
+ * @param latencyDuration how long each latency run publishes
  * @param stateDir where the Kafka Streams jobs keep their local state
  * @param timeout how long any one step may take
  */
@@ -26,8 +27,8 @@ public record BenchOptions(
     int runs,
     int partitions,
     Duration commitInterval,
-    int latencyRate,
-    long latencyEvents,
+    List<Integer> latencyRates,
+    Duration latencyDuration,
     Path stateDir,
     Duration timeout) {
 
@@ -36,8 +37,17 @@ public record BenchOptions(
       throw new IllegalArgumentException(
           "events, companies, runs and partitions must be positive, warm-ups not negative");
     }
-    if (latencyEvents < 0 || (latencyEvents > 0 && latencyRate < 1)) {
-      throw new IllegalArgumentException("the latency run needs a positive rate");
+    latencyRates = List.copyOf(latencyRates);
+    if (latencyRates.stream().anyMatch(r -> r < 1)) {
+      throw new IllegalArgumentException("latency rates must be positive");
     }
+    if (!latencyRates.isEmpty() && (latencyDuration.isNegative() || latencyDuration.isZero())) {
+      throw new IllegalArgumentException("the latency runs need a positive duration");
+    }
+  }
+
+  /** Events one latency run at {@code rate} publishes, company profiles included. */
+  public long latencyEvents(int rate) {
+    return Math.max(companies + 10L, rate * latencyDuration.toMillis() / 1000);
   }
 }

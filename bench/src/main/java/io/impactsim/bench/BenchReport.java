@@ -1,8 +1,8 @@
 package io.impactsim.bench;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The figures of one benchmark run.
@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param consumer contender A, a plain consumer
  * @param counting contender B, a bare Kafka Streams counting job
  * @param views contender C, the whole impactsim application
- * @param latency the latency run, if there was one
+ * @param latency the latency runs, by rate
  */
 public record BenchReport(
     long published,
@@ -20,7 +20,11 @@ public record BenchReport(
     Throughput consumer,
     Throughput counting,
     Throughput views,
-    Optional<Latency> latency) {
+    List<Latency> latency) {
+
+  public BenchReport {
+    latency = List.copyOf(latency);
+  }
 
   /** C's median throughput as a share of A's. */
   public double viewsOverConsumer() {
@@ -48,7 +52,12 @@ public record BenchReport(
     out.append(
         String.format(
             Locale.ROOT, "%nC/A = %.4f, C/B = %.4f%n", viewsOverConsumer(), viewsOverCounting()));
-    latency.ifPresent(l -> out.append(latencyLine(l)));
+    if (!latency.isEmpty()) {
+      out.append(
+          "\n| publish to visible reaction | p50 | p99 | max | timed events with a reaction |\n");
+      out.append("|---|---|---|---|---|\n");
+      latency.forEach(l -> out.append(latencyLine(l)));
+    }
     out.append(writesTable(views));
     return out.toString();
   }
@@ -102,8 +111,7 @@ public record BenchReport(
   private static String latencyLine(Latency l) {
     return String.format(
         Locale.ROOT,
-        "%nlatency at %,d events/s, publish to visible reaction: p50 %.1f ms, p99 %.1f ms,"
-            + " max %.1f ms (%,d of %,d timed events had a reaction)%n",
+        "| at %,d events/s | %.1f ms | %.1f ms | %.1f ms | %,d of %,d |%n",
         l.rate(),
         l.percentile(50),
         l.percentile(99),

@@ -54,21 +54,18 @@ public final class BenchRun {
         runRound(round, throughput, topics, events, a, b, c);
       }
     }
-    Optional<Latency> latency = Optional.empty();
-    if (options.latencyEvents() > 0) {
+    List<Latency> latency = new ArrayList<>();
+    for (int rate : options.latencyRates()) {
       log.printf(
-          Locale.ROOT,
-          "latency run: %,d events at %,d/s%n",
-          options.latencyEvents(),
-          options.latencyRate());
-      KafkaSettings lat = settings.withTopicPrefix(settings.topicPrefix() + "-lat");
-      latency =
-          Optional.of(
-              LatencyProbe.run(
-                  lat,
-                  lat.topicPrefix() + "-views",
-                  options.stateDir().resolve("latency"),
-                  options));
+          Locale.ROOT, "latency run: %,d events at %,d/s%n", options.latencyEvents(rate), rate);
+      KafkaSettings lat = settings.withTopicPrefix(settings.topicPrefix() + "-lat" + rate);
+      latency.add(
+          LatencyProbe.run(
+              lat,
+              lat.topicPrefix() + "-views",
+              options.stateDir().resolve("latency-" + rate),
+              options,
+              rate));
     }
     long events = published.total() - published.confirmed(EventType.COMPANY);
     return new BenchReport(

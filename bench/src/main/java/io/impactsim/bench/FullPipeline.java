@@ -5,7 +5,6 @@ import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.ImpactsimStreams;
 import io.impactsim.streams.StreamsOptions;
-import io.impactsim.streams.share.MarketShareTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -74,8 +73,7 @@ final class FullPipeline {
         Optional.empty(),
         options.partitions(),
         options.commitInterval(),
-        MarketShareTopology.DEFAULT_GRACE,
-        StreamsOptions.DEFAULT_REPRICE_INTERVAL,
+        StreamsOptions.DEFAULT_THREADS,
         Optional.empty(),
         Map.copyOf(CountingJob.PRODUCER_WORKAROUND));
   }

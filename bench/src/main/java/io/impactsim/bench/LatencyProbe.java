@@ -34,11 +34,12 @@ final class LatencyProbe {
   private LatencyProbe() {}
 
   static Latency run(
-      KafkaSettings settings, String applicationId, Path stateDir, BenchOptions options)
+      KafkaSettings settings, String applicationId, Path stateDir, BenchOptions options, int rate)
       throws InterruptedException, TimeoutException {
     SyntheticMarket market =
         new SyntheticMarket(
-            SyntheticConfig.of(options.latencyEvents(), options.companies(), options.seed() + 1));
+            SyntheticConfig.of(
+                options.latencyEvents(rate), options.companies(), options.seed() + 1));
     try (SchemaRegistry registry = settings.schemaRegistry()) {
       TopicCatalog topics = settings.topics(registry);
       publishProfiles(settings, topics, market, options);
@@ -48,9 +49,9 @@ final class LatencyProbe {
           ReactionWatch watch = new ReactionWatch(settings, topics)) {
         app.start(options.timeout());
         watch.start();
-        long timed = sendPaced(settings, topics, market, options, watch);
+        long timed = sendPaced(settings, topics, market, rate, watch);
         app.awaitCaughtUp(options.timeout());
-        return new Latency(options.latencyRate(), timed, watch.finish(options.timeout()));
+        return new Latency(rate, timed, watch.finish(options.timeout()));
       }
     } finally {
       FullPipeline.deleteState(stateDir);
@@ -78,14 +79,14 @@ final class LatencyProbe {
       KafkaSettings settings,
       TopicCatalog topics,
       SyntheticMarket market,
-      BenchOptions options,
+      int rate,
       ReactionWatch watch) {
     Properties p = EventPublisher.producerConfig(settings);
     // Batching for throughput would add its linger to every latency measured.
     p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
     AtomicReference<Exception> failed = new AtomicReference<>();
-    long warmup = options.latencyEvents() / 10;
-    long intervalNanos = 1_000_000_000L / options.latencyRate();
+    long warmup = market.size() / 10;
+    long intervalNanos = 1_000_000_000L / rate;
     long sent = 0;
     long timed = 0;
     try (KafkaProducer<String, byte[]> producer =

@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Watches the market-cap reactions topic as a read_committed consumer, the way any reader of the
  * views sees it, and records for each timed event how long after its publish its first reaction
- * became visible. Reactions are keyed {@code <eventId>|<company>}, which ties them to their event.
+ * became visible. Reactions are keyed by their event's id.
  */
 final class ReactionWatch implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(5);
@@ -96,8 +96,7 @@ final class ReactionWatch implements AutoCloseable {
 
   private void seen(String key) {
     long now = System.nanoTime();
-    int bar = key.indexOf('|');
-    Long sent = publishedAt.remove(bar < 0 ? key : key.substring(0, bar));
+    Long sent = publishedAt.remove(key);
     if (sent != null) {
       synchronized (latenciesMs) {
         latenciesMs.add((now - sent) / 1e6);

@@ -9,6 +9,7 @@ import io.impactsim.schemas.config.KafkaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
@@ -77,16 +78,19 @@ final class BenchCommand implements Callable<Integer> {
   Duration commitInterval;
 
   @Option(
-      names = "--latency-rate",
-      defaultValue = "10000",
-      description = "Events per second of the latency run (default: ${DEFAULT-VALUE}).")
-  int latencyRate;
+      names = "--latency-rates",
+      split = ",",
+      defaultValue = "1000,10000",
+      description =
+          "Events per second of the latency runs, one run per rate; 0 skips them (default:"
+              + " ${DEFAULT-VALUE}).")
+  List<Integer> latencyRates;
 
   @Option(
-      names = "--latency-events",
-      defaultValue = "200000",
-      description = "Events of the latency run; 0 skips it (default: ${DEFAULT-VALUE}).")
-  long latencyEvents;
+      names = "--latency-duration",
+      defaultValue = "PT30S",
+      description = "How long each latency run publishes (default: ${DEFAULT-VALUE}).")
+  Duration latencyDuration;
 
   @Option(
       names = "--timeout",
@@ -108,8 +112,8 @@ final class BenchCommand implements Callable<Integer> {
               runs,
               partitions,
               commitInterval,
-              latencyRate,
-              latencyEvents,
+              latencyRates.stream().filter(r -> r > 0).toList(),
+              latencyDuration,
               state,
               timeout);
       BenchReport report = useCluster ? onCluster(options) : inSandbox(options);

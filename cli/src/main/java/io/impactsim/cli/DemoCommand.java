@@ -165,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
         .forEach(s -> out.println(MarketShareTable.render(s)));
     out.println(CapexTable.render(ViewReader.read(settings, topics.capex(), timeout).values()));
     out.println(
-        ReactionsTable.render(
+        ReactionsTable.renderRecords(
             ViewReader.read(settings, topics.marketCapReactions(), timeout).values()));
     out.println(
         MarketCapTable.render(ViewReader.read(settings, topics.marketCap(), timeout).values()));

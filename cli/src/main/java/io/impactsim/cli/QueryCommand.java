@@ -2,7 +2,6 @@ package io.impactsim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.impactsim.schemas.avro.CapexCommitments;
-import io.impactsim.schemas.avro.MarketCapReaction;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.streams.serve.AvroJson;
@@ -125,7 +124,7 @@ final class QueryCommand implements Callable<Integer> {
       case "capex" -> CapexTable.render(decodeAll(rows, CapexCommitments.getClassSchema()));
       case "market-cap" ->
           MarketCapTable.render(decodeAll(rows, SimulatedMarketCap.getClassSchema()));
-      default -> ReactionsTable.render(decodeAll(rows, MarketCapReaction.getClassSchema()));
+      default -> ReactionsTable.render(rows);
     };
   }
 

@@ -30,7 +30,7 @@ final class ReplayViews {
                   .collect(Collectors.joining("\n"));
       case "capex" -> CapexTable.render(views.capex().values()) + "\n";
       case "market-cap" -> MarketCapTable.render(views.marketCap().values()) + "\n";
-      case "reactions" -> ReactionsTable.render(views.reactions().values()) + "\n";
+      case "reactions" -> ReactionsTable.renderRecords(views.reactions().values()) + "\n";
       default ->
           throw new IllegalArgumentException(
               "unknown view '" + name + "': expected one of " + String.join(", ", NAMES));

@@ -48,21 +48,13 @@ final class StreamsCommand implements Callable<Integer> {
   int partitions;
 
   @Option(
-      names = "--quarter-grace",
-      defaultValue = "${env:IMPACTSIM_QUARTER_GRACE:-P30D}",
+      names = "--threads",
+      defaultValue = "${env:IMPACTSIM_THREADS:-1}",
       description =
-          "How long after its end a quarter accepts late events, ISO-8601 (default:"
-              + " ${DEFAULT-VALUE}).")
-  Duration quarterGrace;
-
-  @Option(
-      names = "--reprice-interval",
-      defaultValue = "${env:IMPACTSIM_REPRICE_INTERVAL:-PT0.1S}",
-      description =
-          "How often the event tasks send watermarks and the market-cap ledger prices the"
-              + " impacts up to them, in event-time order; PT0S prices each impact on arrival and"
-              + " reprices after a late one at once, ISO-8601 (default: ${DEFAULT-VALUE}).")
-  Duration repriceInterval;
+          "Stream threads of this instance (env IMPACTSIM_THREADS; default: ${DEFAULT-VALUE})."
+              + " Work is split into tasks, one per input partition and one per partition of the"
+              + " internal changes topic; instances and threads share them.")
+  int threads;
 
   @Option(
       names = "--impact-model",
@@ -147,10 +139,7 @@ final class StreamsCommand implements Callable<Integer> {
   private StreamsOptions options() {
     StreamsOptions options =
         application.applyTo(
-            StreamsOptions.defaults()
-                .withPartitions(partitions)
-                .withQuarterGrace(quarterGrace)
-                .withRepriceInterval(repriceInterval));
+            StreamsOptions.defaults().withPartitions(partitions).withThreads(threads));
     if (replicationFactor != null) {
       options = options.withReplicationFactor(replicationFactor);
     }

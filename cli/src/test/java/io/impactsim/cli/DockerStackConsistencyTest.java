@@ -268,7 +268,7 @@ class DockerStackConsistencyTest {
         .contains(
             "impactsim_dead_letters_total",
             "impactsim_market_cap_usd",
-            "kafka_stream_impactsim_ledger_priced_entries_total");
+            "kafka_stream_impactsim_event_changes_sent_total");
   }
 
   private static Set<String> metricNames(JsonNode expr) {

@@ -40,17 +40,10 @@ public final class ImpactsimStreams implements AutoCloseable {
     this.options = options;
     this.registry = settings.schemaRegistry();
     this.topics = settings.topics(registry);
-    InputLag inputLag = new InputLag();
     this.topology =
         ImpactsimTopology.build(
-            new TopologySettings(
-                topics,
-                options.quarterGrace(),
-                options.model(),
-                options.repriceInterval(),
-                inputLag));
+            new TopologySettings(topics, options.model(), options.commitInterval()));
     this.streams = new KafkaStreams(topology, config(settings, options, topics));
-    inputLag.watch(streams);
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
@@ -71,6 +64,7 @@ public final class ImpactsimStreams implements AutoCloseable {
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.putAll(ImpactsimTopology.optimizationConfig());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitInterval().toMillis());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, options.threads());
     props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDirOrDefault().toString());
     options
         .replicationFactor()

@@ -1,9 +1,6 @@
 package io.impactsim.streams;
 
-import io.impactsim.streams.capex.CapexTopology;
-import io.impactsim.streams.marketcap.MarketCapTopology;
 import io.impactsim.streams.serve.ViewStores;
-import io.impactsim.streams.share.MarketShareTopology;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -18,15 +15,8 @@ public final class ImpactsimTopology {
   public static Topology build(TopologySettings settings) {
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(namingConfig()));
     Inputs inputs = Inputs.from(builder, settings.topics());
-    MarketShareTopology.addTo(builder, inputs, settings.topics(), settings.quarterGrace());
-    CapexTopology.addTo(builder, inputs, settings.topics());
-    MarketCapTopology.addTo(
-        builder,
-        inputs,
-        settings.topics(),
-        settings.model(),
-        settings.repriceInterval(),
-        settings.inputLag());
+    ViewsTopology.addTo(
+        builder, inputs, settings.topics(), settings.model(), settings.flushInterval());
     ViewStores.addTo(builder, settings.topics());
     return builder.build(optimizationConfig());
   }

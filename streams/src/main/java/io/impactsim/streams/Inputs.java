@@ -10,55 +10,47 @@ import io.impactsim.streams.input.CapturingSerde;
 import io.impactsim.streams.input.EventTimeExtractor;
 import io.impactsim.streams.input.Gated;
 import io.impactsim.streams.input.InputGate;
+import io.impactsim.streams.input.KeyRules;
 import io.impactsim.streams.input.Validation;
+import io.impactsim.streams.marketcap.ProfileBook;
+import io.impactsim.streams.marketcap.ProfileHistoryProcessor;
+import io.impactsim.streams.marketcap.ProfileHistorySerde;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The application's input streams, created once per {@link StreamsBuilder} and shared by every
- * view: each event stream is validated (failures go to the dead-letter topic with the original
- * bytes) and de-duplicated by event id, and carries event time as its record timestamp.
+ * The application's inputs, created once per {@link StreamsBuilder} and shared by every view: each
+ * event stream is validated and its key checked against its value (failures go to the dead-letter
+ * topic once, with the original bytes and the reason), and carries event time as its record
+ * timestamp. De-duplication by event id happens where each entity's state is kept.
  *
- * <p>Company profiles are a {@link GlobalKTable} materialized as {@link #COMPANY_PROFILES_STORE}:
- * every task sees every profile, so a view keyed by deal or by company can look up any company and
- * iterate all companies of a segment without a repartition.
+ * <p>Company profiles feed a global store of every company's profile history and the application's
+ * {@link ProfileBook}, so that any task can price any company against the profile in effect at an
+ * event's time.
  *
- * @param deals validated, de-duplicated deals keyed by contract id (deal id without a contract)
- * @param restructurings validated, de-duplicated restructurings keyed by company
- * @param earnings validated, de-duplicated earnings reports keyed by company
- * @param companies the latest profile of every company, keyed by company id
+ * @param deals validated deals keyed by contract id (deal id without a contract)
+ * @param restructurings validated restructurings keyed by company
+ * @param earnings validated earnings reports keyed by company
+ * @param profiles every company's profile history
  */
 public record Inputs(
     KStream<String, DealAnnounced> deals,
     KStream<String, RestructuringAnnounced> restructurings,
     KStream<String, EarningsReported> earnings,
-    GlobalKTable<String, CompanyProfile> companies) {
+    ProfileBook profiles) {
 
-  /**
-   * Name of the global store of company profiles, readable from any processor with {@code
-   * context.getStateStore}: a {@code TimestampedKeyValueStore<String, CompanyProfile>}, whose
-   * values come wrapped in {@code ValueAndTimestamp}.
-   */
+  /** Name of the global store of company profile histories, keyed by company id. */
   public static final String COMPANY_PROFILES_STORE = "company-profiles";
-
-  /** Name of the store of event ids already admitted from an input, e.g. {@code deals}. */
-  public static String seenEventsStore(String input) {
-    return input + "-seen-events";
-  }
 
   /** Adds the sources, gates and dead-letter sinks of every input to the builder. */
   public static Inputs from(StreamsBuilder builder, TopicCatalog topics) {
@@ -67,36 +59,39 @@ public record Inputs(
         gate.admit("deals", topics.deals(), Validation::deal),
         gate.admit("restructurings", topics.restructurings(), Validation::restructuring),
         gate.admit("earnings", topics.earnings(), Validation::earnings),
-        companies(builder, topics.companies()));
+        profiles(builder, topics));
   }
 
-  private static GlobalKTable<String, CompanyProfile> companies(
-      StreamsBuilder builder, Topic<String, CompanyProfile> topic) {
-    return builder.globalTable(
+  private static ProfileBook profiles(StreamsBuilder builder, TopicCatalog topics) {
+    ProfileBook book = new ProfileBook();
+    Topic<String, CompanyProfile> topic = topics.companies();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(COMPANY_PROFILES_STORE),
+                Serdes.String(),
+                new ProfileHistorySerde(topics))
+            .withLoggingDisabled(),
         topic.name(),
         Consumed.with(topic.keySerde(), topic.valueSerde()).withName(COMPANY_PROFILES_STORE),
-        Materialized.<String, CompanyProfile, KeyValueStore<Bytes, byte[]>>as(
-                COMPANY_PROFILES_STORE)
-            .withKeySerde(topic.keySerde())
-            .withValueSerde(topic.valueSerde()));
+        () -> new ProfileHistoryProcessor(COMPANY_PROFILES_STORE, book));
+    return book;
   }
 
   private record Gate(StreamsBuilder builder, Topic<byte[], byte[]> deadLetters) {
 
     <V extends SpecificRecord> KStream<String, V> admit(
-        String name, Topic<String, V> topic, Function<V, Optional<String>> validation) {
-      String store = seenEventsStore(name);
-      builder.addStateStore(
-          Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()));
+        String name,
+        Topic<String, V> topic,
+        java.util.function.Function<V, Optional<String>> rules) {
+      BiFunction<String, V, Optional<String>> checks =
+          (key, value) -> rules.apply(value).or(() -> KeyRules.mismatch(key, value));
       Map<String, KStream<String, Gated<V>>> branches =
           builder.stream(
                   topic.name(),
                   Consumed.with(Serdes.String(), new CapturingSerde<>(topic.valueSerde()))
                       .withTimestampExtractor(new EventTimeExtractor())
                       .withName(name + "-source"))
-              .processValues(
-                  () -> new InputGate<>(store, validation), Named.as(name + "-gate"), store)
+              .processValues(() -> new InputGate<>(checks), Named.as(name + "-gate"))
               .split(Named.as(name + "-"))
               .branch((key, gated) -> gated.rejected(), Branched.as("rejected"))
               .defaultBranch(Branched.as("accepted"));

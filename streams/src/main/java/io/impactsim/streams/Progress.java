@@ -4,8 +4,6 @@ import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.marketcap.MarketCapTopology;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,18 +25,20 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Tells when the streams application has processed everything published so far, so that its views
- * can be read in full. Two conditions, both needed with exactly-once processing:
+ * can be read in full. Four conditions, checked in this order, all needed with exactly-once
+ * processing:
  *
  * <ol>
- *   <li>its consumer group has committed, for every partition of the event topics and of its
- *       repartition topics, an offset at the partition's last stable offset. Ends are read as a
- *       read_committed consumer sees them: the last offset of a transactionally written topic is a
- *       commit marker that no consumer processes, and Kafka Streams commits the position past it;
+ *   <li>its consumer group has committed, for every partition of the event topics, an offset at the
+ *       partition's last stable offset (ends read as a read_committed consumer sees them: the last
+ *       offset of a transactionally written topic is a commit marker no consumer processes);
+ *   <li>no event task holds changes it has not yet sent to the totals: every key of the
+ *       pending-changes store's changelog ends in a tombstone. The changes of every event counted
+ *       in (1) are then in the repartition topic;
+ *   <li>its group has committed the end of every repartition topic;
  *   <li>no transaction is still open on the topics it writes (views, dead letters, internal
  *       topics): a committed transaction's markers reach its partitions one by one, so its offsets
- *       can be visible while a view partition does not show its records yet;
- *   <li>no company's market-cap ledger awaits repricing: late impacts are repriced on an interval
- *       after they are processed (the ledger's stale store, read from its changelog, is empty).
+ *       can be visible while a view partition does not show its records yet.
  * </ol>
  *
  * The company profiles are read by the global thread, which commits no offsets; they are not
@@ -61,14 +60,12 @@ public final class Progress {
     TopicCatalog topics =
         TopicCatalog.create(settings.topicPrefix(), new InMemorySchemaRegistry(), false);
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (Admin admin = Admin.create(settings.kafkaProperties())) {
+    try (Admin admin = Admin.create(settings.kafkaProperties());
+        ChangelogTail pending = new ChangelogTail(settings, pendingChangelog(applicationId))) {
       while (true) {
-        List<String> behind = behind(admin, topics, applicationId);
+        List<String> behind = behind(admin, topics, applicationId, pending);
         if (behind.isEmpty()) {
-          behind = staleLedgers(settings, applicationId);
-          if (behind.isEmpty()) {
-            return;
-          }
+          return;
         }
         if (System.nanoTime() > deadline) {
           throw new TimeoutException(
@@ -79,53 +76,43 @@ public final class Progress {
     }
   }
 
+  /** The changelog of the event tasks' pending changes. */
+  static String pendingChangelog(String applicationId) {
+    return applicationId + "-" + ViewsTopology.PENDING_STORE + "-changelog";
+  }
+
   /** What the application has yet to do, as text; empty when it has caught up. */
-  static List<String> behind(Admin admin, TopicCatalog topics, String applicationId)
+  static List<String> behind(
+      Admin admin, TopicCatalog topics, String applicationId, ChangelogTail pending)
       throws InterruptedException {
     try {
-      List<String> sources =
-          new ArrayList<>(
-              List.of(
-                  topics.deals().name(), topics.restructurings().name(), topics.earnings().name()));
+      List<String> inputs =
+          List.of(topics.deals().name(), topics.restructurings().name(), topics.earnings().name());
+      List<String> behind = unconsumed(admin, applicationId, inputs);
+      if (!behind.isEmpty()) {
+        return behind;
+      }
+      int held = pending.liveKeys(Duration.ofMillis(REQUEST_TIMEOUT_MS));
+      if (held > 0) {
+        return List.of(held + " target(s) with changes not yet sent to the totals");
+      }
+      List<String> repartitions = new ArrayList<>();
       List<String> sinks = new ArrayList<>(topics.views().stream().map(Topic::name).toList());
       sinks.add(topics.deadLetters().name());
       for (String t : get(admin.listTopics().names())) {
         if (t.startsWith(applicationId + "-")) {
           sinks.add(t);
           if (t.endsWith("-repartition")) {
-            sources.add(t);
+            repartitions.add(t);
           }
         }
       }
-      List<String> behind = new ArrayList<>(unconsumed(admin, applicationId, sources));
+      behind = new ArrayList<>(unconsumed(admin, applicationId, repartitions));
       behind.addAll(openTransactions(admin, sinks));
       return behind;
-    } catch (ExecutionException | TimeoutException e) {
-      return List.of("offsets unavailable: " + e.getMessage());
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      return List.of("progress unavailable: " + e.getMessage());
     }
-  }
-
-  /** The companies whose ledger awaits repricing, from the committed stale-store changelog. */
-  static List<String> staleLedgers(KafkaSettings settings, String applicationId) {
-    String changelog = applicationId + "-" + MarketCapTopology.STALE_STORE + "-changelog";
-    Map<String, Boolean> stale = new TreeMap<>();
-    try {
-      ViewReader.scanRaw(
-          settings,
-          changelog,
-          Duration.ofMillis(REQUEST_TIMEOUT_MS),
-          r -> stale.put(new String(r.key(), StandardCharsets.UTF_8), r.value() != null));
-    } catch (TimeoutException | KafkaException e) {
-      return List.of(changelog + " not read to its end: " + e.getMessage());
-    }
-    List<String> out = new ArrayList<>();
-    stale.forEach(
-        (company, pending) -> {
-          if (pending) {
-            out.add("the market-cap ledger of " + company + " awaits repricing");
-          }
-        });
-    return out;
   }
 
   private static List<String> unconsumed(

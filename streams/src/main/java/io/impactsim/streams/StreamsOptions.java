@@ -2,7 +2,6 @@ package io.impactsim.streams;
 
 import io.impactsim.streams.impact.ImpactModel;
 import io.impactsim.streams.impact.ImpactModelConfig;
-import io.impactsim.streams.share.MarketShareTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,11 +15,11 @@ import java.util.Optional;
  * @param replicationFactor of the topics it creates and of its internal topics; empty means the
  *     broker's default
  * @param partitions of the topics it creates when they are missing
- * @param commitInterval how often state and output are committed (exactly-once transactions)
- * @param quarterGrace how long after its end a quarter still accepts late events
- * @param repriceInterval how often the event tasks send watermarks and the market-cap ledger prices
- *     the impacts up to them; zero prices on arrival and reprices after a late impact at once,
- *     which makes the output depend on the log alone (replays)
+ * @param commitInterval how often state and output are committed (exactly-once transactions); the
+ *     event tasks send their summed changes to the totals as often
+ * @param threads stream threads of this instance ({@code num.stream.threads}); with several
+ *     instances, the tasks (one per input partition, and per partition of the changes topic) spread
+ *     over all their threads
  * @param impactModel properties file of the impact model's parameters; empty means the bundled
  *     defaults
  * @param overrides any further Kafka Streams settings, applied last
@@ -31,22 +30,24 @@ public record StreamsOptions(
     Optional<Short> replicationFactor,
     int partitions,
     Duration commitInterval,
-    Duration quarterGrace,
-    Duration repriceInterval,
+    int threads,
     Optional<Path> impactModel,
     Map<String, String> overrides) {
 
   public static final int DEFAULT_PARTITIONS = 3;
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
-  public static final Duration DEFAULT_REPRICE_INTERVAL = Duration.ofMillis(100);
+  public static final int DEFAULT_THREADS = 1;
 
   public StreamsOptions {
     overrides = Map.copyOf(overrides);
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1");
     }
-    if (repriceInterval.isNegative()) {
-      throw new IllegalArgumentException("reprice interval must be zero or positive");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    if (commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException("commit interval must be positive");
     }
   }
 
@@ -57,8 +58,7 @@ public record StreamsOptions(
         Optional.empty(),
         DEFAULT_PARTITIONS,
         DEFAULT_COMMIT_INTERVAL,
-        MarketShareTopology.DEFAULT_GRACE,
-        DEFAULT_REPRICE_INTERVAL,
+        DEFAULT_THREADS,
         Optional.empty(),
         Map.of());
   }
@@ -70,8 +70,7 @@ public record StreamsOptions(
         replicationFactor,
         partitions,
         commitInterval,
-        quarterGrace,
-        repriceInterval,
+        threads,
         impactModel,
         overrides);
   }
@@ -83,8 +82,7 @@ public record StreamsOptions(
         replicationFactor,
         partitions,
         commitInterval,
-        quarterGrace,
-        repriceInterval,
+        threads,
         impactModel,
         overrides);
   }
@@ -96,8 +94,7 @@ public record StreamsOptions(
         Optional.of(factor),
         partitions,
         commitInterval,
-        quarterGrace,
-        repriceInterval,
+        threads,
         impactModel,
         overrides);
   }
@@ -109,34 +106,31 @@ public record StreamsOptions(
         replicationFactor,
         count,
         commitInterval,
-        quarterGrace,
-        repriceInterval,
+        threads,
         impactModel,
         overrides);
   }
 
-  public StreamsOptions withQuarterGrace(Duration grace) {
+  public StreamsOptions withThreads(int count) {
     return new StreamsOptions(
         applicationId,
         stateDir,
         replicationFactor,
         partitions,
         commitInterval,
-        grace,
-        repriceInterval,
+        count,
         impactModel,
         overrides);
   }
 
-  public StreamsOptions withRepriceInterval(Duration interval) {
+  public StreamsOptions withCommitInterval(Duration interval) {
     return new StreamsOptions(
         applicationId,
         stateDir,
         replicationFactor,
         partitions,
-        commitInterval,
-        quarterGrace,
         interval,
+        threads,
         impactModel,
         overrides);
   }
@@ -148,8 +142,7 @@ public record StreamsOptions(
         replicationFactor,
         partitions,
         commitInterval,
-        quarterGrace,
-        repriceInterval,
+        threads,
         impactModel,
         settings);
   }
@@ -161,8 +154,7 @@ public record StreamsOptions(
         replicationFactor,
         partitions,
         commitInterval,
-        quarterGrace,
-        repriceInterval,
+        threads,
         Optional.of(file),
         overrides);
   }

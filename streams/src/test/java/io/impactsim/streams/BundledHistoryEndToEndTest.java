@@ -63,7 +63,7 @@ class BundledHistoryEndToEndTest {
       try (Admin admin = Admin.create(settings.kafkaProperties())) {
         // The query API's stores restore from the view topics; they write no changelog.
         assertThat(admin.listTopics().names().get())
-            .anyMatch(t -> t.startsWith(app.applicationId() + "-market-cap-ledger"))
+            .anyMatch(t -> t.startsWith(app.applicationId() + "-view-totals"))
             .noneMatch(t -> t.startsWith(app.applicationId() + "-served-"));
       }
     }

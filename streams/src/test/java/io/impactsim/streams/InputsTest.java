@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.streams.input.DeadLetters;
-import io.impactsim.streams.share.MarketShareTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,14 +44,13 @@ class InputsTest {
 
     fixture.publish(deals, deal);
     fixture.publish(deals, deal);
+    fixture.flush();
 
     var all = shares.readKeyValuesToMap().get(Events.CLOUD + "|ALL");
     assertThat(all.getTotalCommittedUsd()).isEqualTo(38_000_000_000L);
     assertThat(all.getEntries())
         .singleElement()
         .satisfies(e -> assertThat(e.getDealCount()).isEqualTo(1));
-    assertThat(fixture.<Long>storeValue(Inputs.seenEventsStore("deals"), "e1"))
-        .contains(OCT_1.toEpochMilli());
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
@@ -62,6 +60,7 @@ class InputsTest {
 
     fixture.rawInput(fixture.topics.deals()).pipeInput("broken", garbage, OCT_1);
     fixture.publish(deals, Events.deal("e2", OCT_1, "openai", "amazon", 10L).build());
+    fixture.flush();
 
     TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
     assertThat(letter.value()).isEqualTo(garbage);
@@ -88,6 +87,7 @@ class InputsTest {
 
     fixture.rawInput(fixture.topics.deals()).pipeInput(Events.keyOf(bad), original, OCT_1);
     fixture.publish(deals, Events.deal("e4", OCT_1, "openai", "microsoft", 7L).build());
+    fixture.flush();
 
     TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
     assertThat(letter.value()).isEqualTo(original);
@@ -95,8 +95,7 @@ class InputsTest {
         .isEqualTo("valueUsd must not be negative, was -5");
     assertThat(DeadLetters.text(letter.headers(), DeadLetters.PARTITION)).isEqualTo("0");
     assertThat(letter.headers().lastHeader(DeadLetters.EXCEPTION)).isNull();
-    assertThat(fixture.<Long>storeValue(Inputs.seenEventsStore("deals"), "e3")).isEmpty();
-    assertThat(fixture.store(MarketShareTopology.CONTRACTS_STORE).get(Events.keyOf(bad))).isNull();
+    assertThat(fixture.store(ViewsTopology.CONTRACTS_STORE).get(Events.keyOf(bad))).isNull();
     assertThat(shares.readKeyValuesToMap().get(Events.CLOUD + "|ALL").getTotalCommittedUsd())
         .isEqualTo(7L);
   }
@@ -106,9 +105,39 @@ class InputsTest {
     DealAnnounced bad = Events.deal("e5", OCT_1, "openai", " ", 5L).build();
 
     fixture.publish(deals, bad);
+    fixture.flush();
 
     assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
         .isEqualTo("missing provider");
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void dealUnderAnotherContractsKeyIsDeadLetteredOnceAndReachesNoView() {
+    DealAnnounced deal = Events.deal("e6", OCT_1, "openai", "amazon", 5L).build();
+
+    deals.pipeInput("contract-of-someone-else", deal, OCT_1);
+    fixture.flush();
+
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+        .contains("'contract-of-someone-else' is not the one its value implies, 'contract-e6'");
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(shares.isEmpty()).isTrue();
+    assertThat(fixture.store(ViewsTopology.CONTRACTS_STORE).get("contract-of-someone-else"))
+        .isNull();
+  }
+
+  @Test
+  void recordWithoutAKeyIsDeadLetteredOnceAndReachesNoView() {
+    DealAnnounced deal = Events.deal("e7", OCT_1, "openai", "amazon", 5L).build();
+
+    deals.pipeInput(null, deal, OCT_1);
+    fixture.flush();
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .startsWith("record has no key; expected 'contract-e7'");
+    assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(shares.isEmpty()).isTrue();
   }
 }

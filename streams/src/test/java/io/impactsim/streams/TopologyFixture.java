@@ -6,7 +6,6 @@ import io.impactsim.schemas.registry.InMemorySchemaRegistry;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,12 +21,11 @@ public final class TopologyFixture implements AutoCloseable {
   public final TopicCatalog topics;
   public final TopologyTestDriver driver;
 
-  public TopologyFixture(Path stateDir, Duration grace) {
+  public TopologyFixture(Path stateDir) {
     topics = TopicCatalog.create("test", new InMemorySchemaRegistry(), true);
     StreamsOptions options =
         StreamsOptions.defaults()
             .withStateDir(stateDir)
-            .withQuarterGrace(grace)
             .withOverrides(
                 Map.of(
                     // Without record caches every update is visible at once.
@@ -43,12 +41,13 @@ public final class TopologyFixture implements AutoCloseable {
     driver =
         new TopologyTestDriver(
             ImpactsimTopology.build(
-                new TopologySettings(topics, grace, options.model(), Duration.ZERO)),
+                new TopologySettings(topics, options.model(), options.commitInterval())),
             props);
   }
 
-  public TopologyFixture(Path stateDir) {
-    this(stateDir, Duration.ofDays(30));
+  /** Lets a flush interval pass: the event tasks send their pending changes to the totals. */
+  public void flush() {
+    driver.advanceWallClockTime(TopologySettings.DEFAULT_FLUSH_INTERVAL);
   }
 
   public <V> TestInputTopic<String, V> input(Topic<String, V> topic) {

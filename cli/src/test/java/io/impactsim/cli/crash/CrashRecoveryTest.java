@@ -30,9 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the same application id and state directory each time, and checks that its views then equal those
  * of an uninterrupted run over the same events, key by key and field by field. Progress is the
  * offsets the application's group has committed over every topic it reads, event topics and
- * repartition topics alike, as a share of what the uninterrupted run committed: the event tasks
- * finish long before the market-cap ledger, so kill points on the event topics alone would all fall
- * early.
+ * repartition topics alike, as a share of what the uninterrupted run committed, so that kill points
+ * fall over the totals' work as well as the event tasks'.
  *
  * <p>Sizes come from system properties: {@code impactsim.crash.events} (default 1,000), {@code
  * impactsim.crash.companies} (30), {@code impactsim.crash.kills} (5), {@code impactsim.crash.seed}

@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * How far a streams application's consumer group has got, from its committed offsets summed over
  * every topic it reads: the event topics and its own repartition topics, whose records carry the
- * later stages' work (the impacts of the market-cap ledger, for one). With exactly-once processing
+ * later stages' work (the totals behind the changes topic, for one). With exactly-once processing
  * an offset is committed together with the state and output it led to, so it tells what a crash can
  * no longer undo.
  */

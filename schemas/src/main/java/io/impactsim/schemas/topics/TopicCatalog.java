@@ -4,7 +4,7 @@ import io.impactsim.schemas.avro.CapexCommitments;
 import io.impactsim.schemas.avro.CompanyProfile;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.EarningsReported;
-import io.impactsim.schemas.avro.MarketCapReaction;
+import io.impactsim.schemas.avro.EventReactions;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.schemas.avro.RestructuringAnnounced;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
@@ -34,7 +34,7 @@ public final class TopicCatalog {
   private final Topic<String, CompanyProfile> companies;
   private final Topic<String, MarketShareSnapshot> marketShare;
   private final Topic<String, CapexCommitments> capex;
-  private final Topic<String, MarketCapReaction> marketCapReactions;
+  private final Topic<String, EventReactions> marketCapReactions;
   private final Topic<String, SimulatedMarketCap> marketCap;
   private final Topic<byte[], byte[]> deadLetters;
 
@@ -53,7 +53,7 @@ public final class TopicCatalog {
     companies = f.avro("companies", 1, TopicKind.REFERENCE, CompanyProfile.class);
     marketShare = f.avro("market-share", 1, TopicKind.VIEW, MarketShareSnapshot.class);
     capex = f.avro("capex", 1, TopicKind.VIEW, CapexCommitments.class);
-    marketCapReactions = f.avro("market-cap-reactions", 1, TopicKind.VIEW, MarketCapReaction.class);
+    marketCapReactions = f.avro("market-cap-reactions", 2, TopicKind.VIEW, EventReactions.class);
     marketCap = f.avro("market-cap", 1, TopicKind.VIEW, SimulatedMarketCap.class);
     deadLetters =
         new Topic<>(
@@ -91,7 +91,7 @@ public final class TopicCatalog {
     return earnings;
   }
 
-  /** Company profiles (compacted), keyed by company id. */
+  /** Company profiles, keyed by company id; every profile is kept (each is valid from its date). */
   public Topic<String, CompanyProfile> companies() {
     return companies;
   }
@@ -106,8 +106,10 @@ public final class TopicCatalog {
     return capex;
   }
 
-  /** Market-cap reactions, keyed by {@code <eventId>|<company>}. */
-  public Topic<String, MarketCapReaction> marketCapReactions() {
+  /**
+   * Market-cap reactions, one record per event listing every affected company, keyed by event id.
+   */
+  public Topic<String, EventReactions> marketCapReactions() {
     return marketCapReactions;
   }
 

@@ -11,8 +11,15 @@ public enum TopicKind {
           TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
           TopicConfig.RETENTION_MS_CONFIG, "-1",
           TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
-  /** Reference data keyed by id: the latest record per key is what counts. */
-  REFERENCE(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+  /**
+   * Reference data keyed by id, kept whole like the log: each record is valid from its own date (a
+   * company profile from its reference date), so a replay must see the earlier ones too.
+   */
+  REFERENCE(
+      Map.of(
+          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+          TopicConfig.RETENTION_MS_CONFIG, "-1",
+          TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
   /** A view's changelog: the latest record per key is the current view. */
   VIEW(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
   /** Rejected records with their reasons; kept for inspection, like the log. */

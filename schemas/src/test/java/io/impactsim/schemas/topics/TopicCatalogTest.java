@@ -40,7 +40,7 @@ class TopicCatalogTest {
             "impactsim.companies.v1",
             "impactsim.market-share.v1",
             "impactsim.capex.v1",
-            "impactsim.market-cap-reactions.v1",
+            "impactsim.market-cap-reactions.v2",
             "impactsim.market-cap.v1",
             "impactsim.dead-letters.v1");
   }
@@ -118,15 +118,23 @@ class TopicCatalogTest {
   }
 
   @Test
-  void companiesAndViewsAreCompacted() {
-    assertThat(live.companies().kind()).isEqualTo(TopicKind.REFERENCE);
+  void viewsAreCompacted() {
     assertThat(live.views()).allSatisfy(t -> assertThat(t.kind()).isEqualTo(TopicKind.VIEW));
-    assertThat(Stream.concat(Stream.of(live.companies()), live.views().stream()))
+    assertThat(live.views())
         .allSatisfy(
             t ->
                 assertThat(configs(t))
                     .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
                     .doesNotContainKey(TopicConfig.RETENTION_MS_CONFIG));
+  }
+
+  @Test
+  void everyProfileIsKeptSinceEachIsValidFromItsOwnDate() {
+    assertThat(live.companies().kind()).isEqualTo(TopicKind.REFERENCE);
+    assertThat(configs(live.companies()))
+        .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete")
+        .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
+        .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.impactsim.streams.capex;
 
 import io.impactsim.schemas.avro.Accelerator;
 import io.impactsim.schemas.avro.ValueQualifier;
+import io.impactsim.streams.internal.ExactSum;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,25 +14,13 @@ import java.util.Map;
 final class AcceleratorTally {
   final String vendor;
   final String model;
-  long count;
-  int unknown;
-  final Map<ValueQualifier, Integer> qualifiers;
+  ExactSum count = ExactSum.ZERO;
+  long unknown;
+  final Map<ValueQualifier, Long> qualifiers = new EnumMap<>(ValueQualifier.class);
 
   AcceleratorTally(String vendor, String model) {
-    this(vendor, model, 0, 0, new EnumMap<>(ValueQualifier.class));
-  }
-
-  AcceleratorTally(
-      String vendor, String model, long count, int unknown, Map<ValueQualifier, Integer> q) {
     this.vendor = vendor;
     this.model = model;
-    this.count = count;
-    this.unknown = unknown;
-    this.qualifiers = q.isEmpty() ? new EnumMap<>(ValueQualifier.class) : new EnumMap<>(q);
-  }
-
-  AcceleratorTally copy() {
-    return new AcceleratorTally(vendor, model, count, unknown, qualifiers);
   }
 
   void add(Accelerator a, int sign) {
@@ -39,17 +28,20 @@ final class AcceleratorTally {
       unknown += sign;
       return;
     }
-    count += sign * a.getCount();
-    int n = qualifiers.getOrDefault(a.getCountQualifier(), 0) + sign;
-    if (n == 0) {
-      qualifiers.remove(a.getCountQualifier());
-    } else {
-      qualifiers.put(a.getCountQualifier(), n);
-    }
+    count = count.plus(sign * a.getCount());
+    qualifiers.merge(a.getCountQualifier(), (long) sign, Long::sum);
+    qualifiers.values().removeIf(n -> n == 0);
+  }
+
+  void add(AcceleratorTally o) {
+    count = count.plus(o.count);
+    unknown += o.unknown;
+    o.qualifiers.forEach((q, n) -> qualifiers.merge(q, n, Long::sum));
+    qualifiers.values().removeIf(n -> n == 0);
   }
 
   boolean isEmpty() {
-    return unknown == 0 && qualifiers.isEmpty();
+    return unknown == 0 && qualifiers.isEmpty() && count.isZero();
   }
 
   /**
@@ -69,7 +61,7 @@ final class AcceleratorTally {
     return Accelerator.newBuilder()
         .setVendor(vendor)
         .setModel(model)
-        .setCount(known ? count : null)
+        .setCount(known ? count.toLongSaturated() : null)
         .setCountQualifier(qualifier)
         .build();
   }

@@ -4,8 +4,13 @@ import io.impactsim.schemas.avro.Accelerator;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.EarningsReported;
 import io.impactsim.schemas.avro.ValueQualifier;
-import io.impactsim.streams.capex.CapexInput.Role;
+import io.impactsim.streams.internal.EmbeddedRecords;
+import io.impactsim.streams.internal.ExactSum;
 import io.impactsim.streams.share.DealTerms;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -13,10 +18,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the capex view knows of one company, as running totals: every change adds the contribution
- * of a contract's new report and takes away that of the report it replaces, so an update costs the
- * same however many contracts the company has. Sums are exact integers (capacity in micro-GW), so
- * the totals do not depend on the order the changes arrive in.
+ * What the capex view knows of one company, as sums: the change one contract report or earnings
+ * report makes, and the totals those changes add up to. Sums are exact integers (capacity in
+ * micro-GW), headline commitments are kept per contract as the state its contract last sent, and
+ * the latest earnings is a maximum by fiscal period; so totals are the same whatever order the
+ * changes arrive in.
  *
  * <p>Values count by the market-share rules ({@link DealTerms#counts}); aggregate commitments
  * without a single provider are kept as headlines and out of the sums, which their individual
@@ -27,128 +33,135 @@ public final class CompanyCapex {
   /** Micro-GW per GW: capacity is summed in whole micro-GW so that removals are exact. */
   static final double MICRO = 1_000_000d;
 
-  long committedAsBuyerUsd;
-  long backlogAsProviderUsd;
-  final SortedMap<Integer, Long> buyerByYear;
-  final SortedMap<Integer, Long> providerByYear;
-  long capacityMicroGw;
-  final SortedMap<String, AcceleratorTally> accelerators;
-  final SortedMap<String, DealAnnounced> headlines;
-  int contracts;
-  long asOfMillis;
+  /** Which side of a contract a company is on. */
+  public enum Role {
+    BUYER,
+    PROVIDER
+  }
+
+  ExactSum committedAsBuyerUsd = ExactSum.ZERO;
+  ExactSum backlogAsProviderUsd = ExactSum.ZERO;
+  final SortedMap<Integer, ExactSum> buyerByYear = new TreeMap<>();
+  final SortedMap<Integer, ExactSum> providerByYear = new TreeMap<>();
+  ExactSum capacityMicroGw = ExactSum.ZERO;
+  final SortedMap<String, AcceleratorTally> accelerators = new TreeMap<>();
+  // Contract -> its headline report, or null where the contract withdrew its headline.
+  final SortedMap<String, DealAnnounced> headlines = new TreeMap<>();
+  long contracts;
+  long asOfMillis = Long.MIN_VALUE;
   EarningsReported latestEarnings;
   EarningsReported latestGuidance;
-
-  CompanyCapex() {
-    buyerByYear = new TreeMap<>();
-    providerByYear = new TreeMap<>();
-    accelerators = new TreeMap<>();
-    headlines = new TreeMap<>();
-  }
-
-  private CompanyCapex(CompanyCapex c) {
-    committedAsBuyerUsd = c.committedAsBuyerUsd;
-    backlogAsProviderUsd = c.backlogAsProviderUsd;
-    buyerByYear = new TreeMap<>(c.buyerByYear);
-    providerByYear = new TreeMap<>(c.providerByYear);
-    capacityMicroGw = c.capacityMicroGw;
-    accelerators = new TreeMap<>();
-    c.accelerators.forEach((k, v) -> accelerators.put(k, v.copy()));
-    headlines = new TreeMap<>(c.headlines);
-    contracts = c.contracts;
-    asOfMillis = c.asOfMillis;
-    latestEarnings = c.latestEarnings;
-    latestGuidance = c.latestGuidance;
-  }
 
   public static CompanyCapex empty() {
     return new CompanyCapex();
   }
 
-  /** A new state with one change applied; this one is left as it was. */
-  public CompanyCapex with(CapexInput in) {
-    CompanyCapex next = new CompanyCapex(this);
-    next.asOfMillis = Math.max(asOfMillis, in.at().toEpochMilli());
-    if (in.role() == Role.REPORTER) {
-      next.withEarnings(in.earnings());
-    } else {
-      if (in.previous() != null) {
-        next.apply(in.role(), in.contract(), in.previous(), -1);
-      }
-      if (in.deal() != null) {
-        next.apply(in.role(), in.contract(), in.deal(), 1);
-      }
-    }
-    return next;
-  }
-
-  private void apply(Role role, String contract, DealAnnounced d, int sign) {
-    contracts += sign;
+  /** The company's share of a contract report in one role, times {@code sign}. */
+  public static CompanyCapex ofContract(DealAnnounced d, Role role, int sign) {
+    CompanyCapex c = new CompanyCapex();
+    c.contracts = sign;
     if (DealTerms.counts(d)) {
       long value = sign * d.getValueUsd();
-      SortedMap<Integer, Long> years = role == Role.BUYER ? buyerByYear : providerByYear;
       if (role == Role.BUYER) {
-        committedAsBuyerUsd += value;
+        c.committedAsBuyerUsd = ExactSum.of(value);
       } else {
-        backlogAsProviderUsd += value;
+        c.backlogAsProviderUsd = ExactSum.of(value);
       }
+      SortedMap<Integer, ExactSum> years = role == Role.BUYER ? c.buyerByYear : c.providerByYear;
       Schedule.byYear(d.getValueUsd(), d.getTermMonths(), startOf(d))
-          .forEach((year, usd) -> add(years, year, sign * usd));
+          .forEach((year, usd) -> years.put(year, ExactSum.of(sign * usd)));
     }
-    if (role != Role.BUYER) {
-      return;
-    }
-    if (DealTerms.isHeadline(d)) {
-      if (sign > 0) {
-        headlines.put(contract, d);
-      } else {
-        headlines.remove(contract);
-      }
-    } else if (isFirm(d)) {
-      capacityMicroGw +=
-          sign * Math.round((d.getCapacityGw() == null ? 0 : d.getCapacityGw()) * MICRO);
+    if (role == Role.BUYER && !DealTerms.isHeadline(d) && isFirm(d)) {
+      double gw = d.getCapacityGw() == null ? 0 : d.getCapacityGw();
+      c.capacityMicroGw = ExactSum.of(sign * Math.round(gw * MICRO));
       for (Accelerator a : d.getAccelerators()) {
-        String model = a.getVendor() + "|" + a.getModel();
-        AcceleratorTally tally =
-            accelerators.computeIfAbsent(
-                model, k -> new AcceleratorTally(a.getVendor(), a.getModel()));
-        tally.add(a, sign);
-        if (tally.isEmpty()) {
-          accelerators.remove(model);
-        }
+        c.accelerators
+            .computeIfAbsent(modelKey(a), k -> new AcceleratorTally(a.getVendor(), a.getModel()))
+            .add(a, sign);
       }
     }
+    return c;
   }
 
-  private static void add(Map<Integer, Long> years, int year, long usd) {
-    long sum = years.getOrDefault(year, 0L) + usd;
-    if (sum == 0) {
-      years.remove(year);
-    } else {
-      years.put(year, sum);
-    }
+  /** The headline a contract now states for its buyer, or null to withdraw it. */
+  public static CompanyCapex headline(String contract, DealAnnounced report) {
+    CompanyCapex c = new CompanyCapex();
+    c.headlines.put(contract, report);
+    return c;
   }
 
-  private void withEarnings(EarningsReported report) {
-    if (later(latestEarnings, report)) {
-      latestEarnings = report;
-    }
+  /** An earnings report of the company. */
+  public static CompanyCapex ofEarnings(EarningsReported report) {
+    CompanyCapex c = new CompanyCapex();
+    c.latestEarnings = report;
     boolean guides =
         report.getCapexGuidanceLowUsd() != null || report.getCapexGuidanceHighUsd() != null;
-    if (guides && later(latestGuidance, report)) {
-      latestGuidance = report;
-    }
+    c.latestGuidance = guides ? report : null;
+    c.asOfMillis = report.getMeta().getOccurredAt().toEpochMilli();
+    return c;
   }
 
-  /** Later by fiscal period, then by event time: a restated quarter replaces the original. */
-  private static boolean later(EarningsReported current, EarningsReported candidate) {
-    if (current == null) {
-      return true;
+  /** A change that only says a report naming the company happened at {@code at}. */
+  public static CompanyCapex touched(Instant at) {
+    CompanyCapex c = new CompanyCapex();
+    c.asOfMillis = at.toEpochMilli();
+    return c;
+  }
+
+  /**
+   * Adds another change into this one; a later headline state of a contract replaces the one
+   * before.
+   */
+  public CompanyCapex add(CompanyCapex o) {
+    committedAsBuyerUsd = committedAsBuyerUsd.plus(o.committedAsBuyerUsd);
+    backlogAsProviderUsd = backlogAsProviderUsd.plus(o.backlogAsProviderUsd);
+    addYears(buyerByYear, o.buyerByYear);
+    addYears(providerByYear, o.providerByYear);
+    capacityMicroGw = capacityMicroGw.plus(o.capacityMicroGw);
+    o.accelerators.forEach(
+        (key, t) ->
+            accelerators.computeIfAbsent(key, k -> new AcceleratorTally(t.vendor, t.model)).add(t));
+    accelerators.values().removeIf(AcceleratorTally::isEmpty);
+    headlines.putAll(o.headlines);
+    contracts += o.contracts;
+    asOfMillis = Math.max(asOfMillis, o.asOfMillis);
+    latestEarnings = later(latestEarnings, o.latestEarnings);
+    latestGuidance = later(latestGuidance, o.latestGuidance);
+    return this;
+  }
+
+  /** Drops withdrawn headlines: for running totals, once nothing later can refer to them. */
+  public CompanyCapex compact() {
+    headlines.values().removeIf(java.util.Objects::isNull);
+    return this;
+  }
+
+  private static void addYears(Map<Integer, ExactSum> into, Map<Integer, ExactSum> from) {
+    from.forEach((year, usd) -> into.merge(year, usd, ExactSum::plus));
+    into.values().removeIf(ExactSum::isZero);
+  }
+
+  /** Later by fiscal period, then by event time, then by event id: a restatement replaces. */
+  private static EarningsReported later(EarningsReported a, EarningsReported b) {
+    if (a == null) {
+      return b;
     }
-    int byPeriod = candidate.getFiscalPeriod().compareTo(current.getFiscalPeriod());
-    return byPeriod > 0
-        || (byPeriod == 0
-            && !candidate.getMeta().getOccurredAt().isBefore(current.getMeta().getOccurredAt()));
+    if (b == null) {
+      return a;
+    }
+    int byPeriod = b.getFiscalPeriod().compareTo(a.getFiscalPeriod());
+    if (byPeriod != 0) {
+      return byPeriod > 0 ? b : a;
+    }
+    int byTime = b.getMeta().getOccurredAt().compareTo(a.getMeta().getOccurredAt());
+    if (byTime != 0) {
+      return byTime > 0 ? b : a;
+    }
+    return b.getMeta().getEventId().compareTo(a.getMeta().getEventId()) > 0 ? b : a;
+  }
+
+  private static String modelKey(Accelerator a) {
+    return io.impactsim.schemas.keys.CompositeKey.of(a.getVendor(), a.getModel());
   }
 
   private static LocalDate startOf(DealAnnounced d) {
@@ -160,5 +173,89 @@ public final class CompanyCapex {
   private static boolean isFirm(DealAnnounced d) {
     return d.getValueQualifier() != ValueQualifier.LETTER_OF_INTENT
         && d.getValueQualifier() != ValueQualifier.IN_TALKS;
+  }
+
+  /** Writes the state; the embedded reports go in the encoding of their input topics. */
+  public void writeTo(
+      DataOutputStream out,
+      EmbeddedRecords<DealAnnounced> deals,
+      EmbeddedRecords<EarningsReported> earnings)
+      throws IOException {
+    committedAsBuyerUsd.writeTo(out);
+    backlogAsProviderUsd.writeTo(out);
+    writeYears(out, buyerByYear);
+    writeYears(out, providerByYear);
+    capacityMicroGw.writeTo(out);
+    out.writeInt(accelerators.size());
+    for (AcceleratorTally t : accelerators.values()) {
+      out.writeUTF(t.vendor);
+      out.writeUTF(t.model);
+      t.count.writeTo(out);
+      out.writeLong(t.unknown);
+      out.writeInt(t.qualifiers.size());
+      for (var q : t.qualifiers.entrySet()) {
+        out.writeByte(q.getKey().ordinal());
+        out.writeLong(q.getValue());
+      }
+    }
+    out.writeInt(headlines.size());
+    for (var h : headlines.entrySet()) {
+      out.writeUTF(h.getKey());
+      deals.write(out, h.getValue());
+    }
+    out.writeLong(contracts);
+    out.writeLong(asOfMillis);
+    earnings.write(out, latestEarnings);
+    earnings.write(out, latestGuidance);
+  }
+
+  public static CompanyCapex readFrom(
+      DataInputStream in,
+      EmbeddedRecords<DealAnnounced> deals,
+      EmbeddedRecords<EarningsReported> earnings)
+      throws IOException {
+    CompanyCapex c = new CompanyCapex();
+    c.committedAsBuyerUsd = ExactSum.readFrom(in);
+    c.backlogAsProviderUsd = ExactSum.readFrom(in);
+    readYears(in, c.buyerByYear);
+    readYears(in, c.providerByYear);
+    c.capacityMicroGw = ExactSum.readFrom(in);
+    int models = in.readInt();
+    for (int i = 0; i < models; i++) {
+      AcceleratorTally t = new AcceleratorTally(in.readUTF(), in.readUTF());
+      t.count = ExactSum.readFrom(in);
+      t.unknown = in.readLong();
+      int n = in.readInt();
+      for (int j = 0; j < n; j++) {
+        t.qualifiers.put(ValueQualifier.values()[in.readUnsignedByte()], in.readLong());
+      }
+      c.accelerators.put(io.impactsim.schemas.keys.CompositeKey.of(t.vendor, t.model), t);
+    }
+    int headlines = in.readInt();
+    for (int i = 0; i < headlines; i++) {
+      c.headlines.put(in.readUTF(), deals.read(in));
+    }
+    c.contracts = in.readLong();
+    c.asOfMillis = in.readLong();
+    c.latestEarnings = earnings.read(in);
+    c.latestGuidance = earnings.read(in);
+    return c;
+  }
+
+  private static void writeYears(DataOutputStream out, SortedMap<Integer, ExactSum> years)
+      throws IOException {
+    out.writeInt(years.size());
+    for (var e : years.entrySet()) {
+      out.writeInt(e.getKey());
+      e.getValue().writeTo(out);
+    }
+  }
+
+  private static void readYears(DataInputStream in, SortedMap<Integer, ExactSum> years)
+      throws IOException {
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      years.put(in.readInt(), ExactSum.readFrom(in));
+    }
   }
 }

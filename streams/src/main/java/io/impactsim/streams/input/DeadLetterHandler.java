@@ -25,16 +25,22 @@ public final class DeadLetterHandler
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
   private String deadLetterTopic;
+  private String internalPrefix;
 
   @Override
   public void configure(Map<String, ?> configs) {
     Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
     deadLetterTopic = topic == null ? null : topic.toString();
+    internalPrefix = configs.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-";
   }
 
   @Override
   public DeserializationExceptionHandler.Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (internal(context)) {
+      LOG.error(stopping(context, "cannot decode", exception));
+      return DeserializationExceptionHandler.Response.fail();
+    }
     List<ProducerRecord<byte[], byte[]>> letters =
         letterFor(context, record.key(), record.value(), "cannot decode record", exception);
     return DeserializationExceptionHandler.Response.resume(letters);
@@ -43,6 +49,10 @@ public final class DeadLetterHandler
   @Override
   public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (internal(context)) {
+      LOG.error(stopping(context, "cannot process", exception));
+      return ProcessingExceptionHandler.Response.fail();
+    }
     List<ProducerRecord<byte[], byte[]>> letters =
         letterFor(
             context,
@@ -51,6 +61,34 @@ public final class DeadLetterHandler
             "cannot process record in " + context.processorNodeId(),
             exception);
     return ProcessingExceptionHandler.Response.resume(letters);
+  }
+
+  /**
+   * Whether the failed record came from one of the application's own topics (the changes behind a
+   * repartition): its bytes are no input a user could fix, and skipping it would leave a view
+   * inexact, so the task stops instead. Input records fail only before any state changes (the gate,
+   * or an event pass that applies an event whole or not at all), so they can be skipped.
+   */
+  private boolean internal(ErrorHandlerContext context) {
+    return context.topic() != null && context.topic().startsWith(internalPrefix);
+  }
+
+  private static String stopping(ErrorHandlerContext context, String what, Exception exception) {
+    return "Stopping: "
+        + what
+        + " the internal record "
+        + context.topic()
+        + "-"
+        + context.partition()
+        + "@"
+        + context.offset()
+        + " in "
+        + context.processorNodeId()
+        + " ("
+        + exception
+        + "). Internal records carry the views' state; skipping one would leave them inexact."
+        + " Keep the application's version unchanged while it has unprocessed internal records,"
+        + " or rebuild the views from the log with 'impactsim reset'.";
   }
 
   private List<ProducerRecord<byte[], byte[]>> letterFor(

@@ -2,11 +2,7 @@ package io.impactsim.streams.replay;
 
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.streams.StreamsOptions;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * An isolated namespace on the live cluster: its own topic prefix (inputs and views) and its own
@@ -45,19 +41,8 @@ public record Namespace(KafkaSettings live, String prefix, StreamsOptions option
           "name '" + name + "' must be 1-60 characters of letters, digits and '-'");
     }
     String prefix = kindPrefix(live, kind) + name;
-    Map<String, String> overrides = new HashMap<>(liveOptions.overrides());
-    // Without record caches every update reaches the views, and without a reprice interval late
-    // impacts are repriced at once, so what a replay writes does not depend on when commits or
-    // punctuations happen.
-    overrides.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
     return new Namespace(
-        live,
-        prefix,
-        liveOptions
-            .withApplicationId(prefix + "-views")
-            .withPartitions(1)
-            .withRepriceInterval(Duration.ZERO)
-            .withOverrides(overrides));
+        live, prefix, liveOptions.withApplicationId(prefix + "-views").withPartitions(1));
   }
 
   /** The start of the topic prefix of every namespace of a kind, e.g. {@code impactsim.whatif.}. */

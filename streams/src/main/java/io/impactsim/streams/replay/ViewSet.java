@@ -1,7 +1,7 @@
 package io.impactsim.streams.replay;
 
 import io.impactsim.schemas.avro.CapexCommitments;
-import io.impactsim.schemas.avro.MarketCapReaction;
+import io.impactsim.schemas.avro.EventReactions;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.config.KafkaSettings;
@@ -19,13 +19,13 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * @param marketShare keyed by {@code <segment>|<period>}
  * @param capex keyed by company
- * @param reactions keyed by {@code <eventId>|<company>}
+ * @param reactions keyed by event id
  * @param marketCap keyed by company
  */
 public record ViewSet(
     Map<String, MarketShareSnapshot> marketShare,
     Map<String, CapexCommitments> capex,
-    Map<String, MarketCapReaction> reactions,
+    Map<String, EventReactions> reactions,
     Map<String, SimulatedMarketCap> marketCap) {
 
   /** Reads the views of the settings' namespace. */

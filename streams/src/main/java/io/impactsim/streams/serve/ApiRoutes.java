@@ -3,6 +3,7 @@ package io.impactsim.streams.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.impactsim.schemas.keys.CompositeKey;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -44,31 +45,37 @@ final class ApiRoutes {
     Optional<String> quarter = Params.quarter(ctx);
     Comparator<JsonNode> order = text("segment").thenComparing(text("period"));
     if (segment.isPresent() && quarter.isPresent()) {
-      respond(ctx, keyed(ctx, View.MARKET_SHARE, segment.get() + "|" + quarter.get()));
+      respond(ctx, keyed(ctx, View.MARKET_SHARE, CompositeKey.of(segment.get(), quarter.get())));
       return;
     }
     Predicate<String> keys =
-        k ->
-            segment.map(s -> k.startsWith(s + "|")).orElse(true)
-                && quarter.map(q -> k.endsWith("|" + q)).orElse(true);
+        k -> {
+          List<String> parts = CompositeKey.parts(k);
+          return segment.map(parts.get(0)::equals).orElse(true)
+              && quarter.map(parts.get(parts.size() - 1)::equals).orElse(true);
+        };
     list(ctx, View.MARKET_SHARE, keys, order);
   }
 
+  /**
+   * Reactions, one row per event and company (the topic holds one record per event): an event's by
+   * key; a company's by a scan of the events, which the instances holding them share.
+   */
   private void reactions(Context ctx) {
     Params.only(ctx, Set.of("company", "event"));
     Optional<String> company = Params.id(ctx, "company");
     Optional<String> event = Params.event(ctx);
     Comparator<JsonNode> order =
         text("occurredAt").thenComparing(text("eventId")).thenComparing(BY_COMPANY);
-    if (company.isPresent() && event.isPresent()) {
-      respond(ctx, keyed(ctx, View.REACTIONS, event.get() + "|" + company.get()));
-      return;
+    List<JsonNode> rows;
+    if (event.isPresent()) {
+      rows = keyed(ctx, View.REACTIONS, event.get());
+    } else {
+      rows = gathered(ctx, View.REACTIONS, k -> true);
     }
-    Predicate<String> keys =
-        k ->
-            event.map(e -> k.startsWith(e + "|")).orElse(true)
-                && company.map(c -> k.endsWith("|" + c)).orElse(true);
-    list(ctx, View.REACTIONS, keys, order);
+    rows.removeIf(r -> company.isPresent() && !r.path("company").asText().equals(company.get()));
+    rows.sort(order);
+    respond(ctx, rows);
   }
 
   private void company(Context ctx, View view) {
@@ -82,27 +89,36 @@ final class ApiRoutes {
   }
 
   private void list(Context ctx, View view, Predicate<String> keys, Comparator<JsonNode> order) {
+    List<JsonNode> rows = gathered(ctx, view, keys);
+    rows.sort(order);
+    respond(ctx, rows);
+  }
+
+  /** The rows of every entry whose key passes the filter, from this instance and its peers. */
+  private List<JsonNode> gathered(Context ctx, View view, Predicate<String> keys) {
     List<JsonNode> rows = new ArrayList<>();
-    queries.<SpecificRecord>scan(view, keys).forEach(kv -> rows.add(AvroJson.toJson(kv.value)));
+    queries.<SpecificRecord>scan(view, keys).forEach(kv -> rows.addAll(view.rows(kv.value)));
     if (!forwarded(ctx)) {
       for (HostInfo peer : queries.peers(view)) {
         forwarder.get(peer, pathAndQuery(ctx)).ifPresent(body -> rows.addAll(parse(body)));
       }
     }
-    rows.sort(order);
-    respond(ctx, rows);
+    return rows;
   }
 
   /** The record of one key, as a list of zero or one, from whichever instance owns it. */
   private List<JsonNode> keyed(Context ctx, View view, String key) {
     Optional<HostInfo> owner = forwarded(ctx) ? Optional.empty() : queries.owner(view, key);
     if (owner.isPresent()) {
-      return forwarder.get(owner.get(), pathAndQuery(ctx)).map(ApiRoutes::parse).orElse(List.of());
+      return forwarder
+          .get(owner.get(), pathAndQuery(ctx))
+          .map(ApiRoutes::parse)
+          .orElseGet(ArrayList::new);
     }
     return queries
         .<SpecificRecord>get(view, key)
-        .map(r -> List.<JsonNode>of(AvroJson.toJson(r)))
-        .orElse(List.of());
+        .map(r -> new ArrayList<>(view.rows(r)))
+        .orElseGet(ArrayList::new);
   }
 
   private static boolean forwarded(Context ctx) {

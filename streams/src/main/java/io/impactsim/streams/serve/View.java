@@ -1,8 +1,12 @@
 package io.impactsim.streams.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,6 +43,28 @@ public enum View {
   @SuppressWarnings("unchecked")
   public <V extends SpecificRecord> Topic<String, V> topic(TopicCatalog topics) {
     return (Topic<String, V>) topic.apply(topics);
+  }
+
+  /**
+   * The API's rows of one record: the record itself, or for reactions one row per company, each
+   * carrying its event's id, type, time, model version and shared terms.
+   */
+  public List<JsonNode> rows(SpecificRecord record) {
+    ObjectNode json = AvroJson.toJson(record);
+    if (this != REACTIONS) {
+      return List.of(json);
+    }
+    List<JsonNode> rows = new ArrayList<>();
+    for (JsonNode reaction : json.path("reactions")) {
+      ObjectNode row = AvroJson.MAPPER.createObjectNode();
+      for (String field : List.of("eventId", "eventType", "occurredAt", "modelVersion")) {
+        row.set(field, json.get(field));
+      }
+      row.setAll((ObjectNode) reaction);
+      row.set("terms", json.get("terms"));
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** The view of the given name, if there is one. */

@@ -52,8 +52,12 @@ class CapexTopologyTest {
     fixture.publish(deals, deal.build());
   }
 
+  private final Map<String, CapexCommitments> latest = new java.util.HashMap<>();
+
   private Map<String, CapexCommitments> views() {
-    return capex.readKeyValuesToMap();
+    fixture.flush();
+    latest.putAll(capex.readKeyValuesToMap());
+    return latest;
   }
 
   @Test
@@ -79,9 +83,7 @@ class CapexTopologyTest {
     assertThat(openai.getAsOf()).isEqualTo(NOV_3);
     assertThat(out.get("amazon").getBacklogAsProviderUsd()).isEqualTo(38_000_000_000L);
     assertThat(out.get("amazon").getCommittedAsBuyerUsd()).isZero();
-    CompanyCapex amazon = fixture.<CompanyCapex>store(CapexTopology.COMPANIES_STORE).get("amazon");
-    assertThat(amazon.backlogAsProviderUsd).isEqualTo(38_000_000_000L);
-    assertThat(amazon.contracts).isEqualTo(1);
+    assertThat(out.get("amazon").getDealCount()).isEqualTo(1);
   }
 
   @Test
@@ -191,7 +193,10 @@ class CapexTopologyTest {
     assertThat(openai.getHeadlineCommitments())
         .extracting(HeadlineCommitment::getValueUsd, HeadlineCommitment::getCapacityGw)
         .containsExactly(tuple(1_400_000_000_000L, 30.0));
-    assertThat(fixture.<DealAnnounced>store(CapexTopology.CONTRACTS_STORE).get("contract-stargate"))
+    assertThat(
+            fixture
+                .store(io.impactsim.streams.ViewsTopology.CONTRACTS_STORE)
+                .get("contract-stargate"))
         .isNotNull();
   }
 

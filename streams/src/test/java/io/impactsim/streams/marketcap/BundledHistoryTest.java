@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.impactsim.producer.history.BundledHistory;
-import io.impactsim.schemas.avro.MarketCapReaction;
+import io.impactsim.schemas.avro.CompanyReaction;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,27 +27,27 @@ class BundledHistoryTest {
     try (MarketCapDriver d = new MarketCapDriver(stateDir, List.of())) {
       BundledHistory.load().forEach(d::publish);
 
-      Map<String, MarketCapReaction> reactions =
-          d.reactions().stream()
-              .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value, (a, b) -> b));
-      MarketCapReaction amazon = reactions.get("2025-11-03-openai-aws-38b|amazon");
+      CompanyReaction amazon = d.reaction("2025-11-03-openai-aws-38b", "amazon");
       assertThat((double) amazon.getDollarImpactUsd())
           .isCloseTo(140 * BILLION, within(14 * BILLION));
-      // Priced after the removal of Microsoft's right of first refusal (+0.5% for rivals).
-      assertThat(amazon.getPreEventValueUsd()).isEqualTo(Math.round(2_420 * BILLION * 1.005));
-      assertThat(reactions.get("2025-11-03-openai-aws-38b|nvidia").getDollarImpactUsd())
+      // Priced against the profile in effect, whatever happened to Amazon before in the week.
+      assertThat(amazon.getReferenceValueUsd()).isEqualTo(Math.round(2_420 * BILLION));
+      assertThat(d.reaction("2025-11-03-openai-aws-38b", "nvidia").getDollarImpactUsd())
           .isPositive();
-      assertThat(reactions.get("2025-10-28-openai-rofr-removed|microsoft").getAbnormalReturn())
+      assertThat(d.reaction("2025-10-28-openai-rofr-removed", "microsoft").getAbnormalReturn())
           .isNegative();
-      SimulatedMarketCap amazonValue =
-          d.values().stream()
-              .filter(kv -> kv.key.equals("amazon"))
-              .reduce((a, b) -> b)
-              .orElseThrow()
-              .value;
+      SimulatedMarketCap amazonValue = d.value("amazon");
       assertThat(amazonValue.getLastEventId()).isEqualTo("2025-11-03-openai-aws-38b");
+      // The value is the profile's plus the dollar impacts of every Amazon event after its date.
+      long dollars =
+          d.reactions().values().stream()
+              .filter(r -> r.getOccurredAt().isAfter(Instant.parse("2025-10-28T00:00:00Z")))
+              .flatMap(r -> r.getReactions().stream())
+              .filter(r -> r.getCompany().equals("amazon"))
+              .mapToLong(CompanyReaction::getDollarImpactUsd)
+              .sum();
       assertThat(amazonValue.getSimulatedValueUsd())
-          .isEqualTo(amazon.getPreEventValueUsd() + amazon.getDollarImpactUsd());
+          .isEqualTo(amazon.getReferenceValueUsd() + dollars);
     }
   }
 }

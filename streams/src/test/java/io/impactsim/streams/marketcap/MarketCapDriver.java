@@ -2,69 +2,78 @@ package io.impactsim.streams.marketcap;
 
 import io.impactsim.producer.InputEvent;
 import io.impactsim.schemas.avro.CompanyProfile;
+import io.impactsim.schemas.avro.CompanyReaction;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.EarningsReported;
-import io.impactsim.schemas.avro.MarketCapReaction;
+import io.impactsim.schemas.avro.EventReactions;
 import io.impactsim.schemas.avro.RestructuringAnnounced;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
+import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.Inputs;
+import io.impactsim.streams.ImpactsimTopology;
+import io.impactsim.streams.TopologySettings;
 import io.impactsim.streams.impact.Fixtures;
-import io.impactsim.streams.impact.ImpactModel;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The inputs and the market-cap view alone in a TopologyTestDriver, profiles preloaded. */
+/**
+ * The whole topology in a TopologyTestDriver, profiles preloaded, with helpers for the market-cap
+ * view: reactions by event and company, and the values once the event task has sent its changes.
+ */
 final class MarketCapDriver implements AutoCloseable {
-  final TopicCatalog topics = TopicCatalog.create("mc", new InMemorySchemaRegistry(), true);
+  static final Duration FLUSH = TopologySettings.DEFAULT_FLUSH_INTERVAL;
+
+  final TopicCatalog topics;
   final TopologyTestDriver driver;
+  private final Map<String, EventReactions> reactions = new TreeMap<>();
+  private final Map<String, SimulatedMarketCap> values = new TreeMap<>();
 
   MarketCapDriver(Path stateDir) {
     this(stateDir, Fixtures.profiles());
   }
 
-  /** A driver whose company topic starts with the given profiles; late impacts repriced at once. */
   MarketCapDriver(Path stateDir, List<CompanyProfile> profiles) {
-    this(stateDir, profiles, Duration.ZERO);
+    this(stateDir, profiles, 0);
+  }
+
+  /** A driver whose stores cache up to {@code cacheBytes} (0: every update written at once). */
+  MarketCapDriver(Path stateDir, List<CompanyProfile> profiles, long cacheBytes) {
+    this(stateDir, profiles, cacheBytes, new InMemorySchemaRegistry());
   }
 
   /**
-   * A driver whose ledger reprices late impacts every {@code repriceInterval} of wall-clock time.
+   * A driver writing through the given registry: drivers that share one write the same schema ids,
+   * so their outputs compare byte for byte.
    */
-  MarketCapDriver(Path stateDir, List<CompanyProfile> profiles, Duration repriceInterval) {
+  MarketCapDriver(
+      Path stateDir, List<CompanyProfile> profiles, long cacheBytes, SchemaRegistry registry) {
+    topics = TopicCatalog.create("mc", registry, true);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "market-cap-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // Without record caches every update is visible at once, so tests see each step.
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    driver = new TopologyTestDriver(topology(topics, props, repriceInterval), props);
-    for (CompanyProfile p : profiles) {
-      pipe(topics.companies(), p.getId(), p, p.getMeta().getOccurredAt().toEpochMilli());
-    }
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+    props.putAll(ImpactsimTopology.optimizationConfig());
+    driver = new TopologyTestDriver(ImpactsimTopology.build(TopologySettings.of(topics)), props);
+    profiles.forEach(this::profile);
   }
 
-  static Topology topology(TopicCatalog topics, Properties props, Duration repriceInterval) {
-    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-    Inputs inputs = Inputs.from(builder, topics);
-    MarketCapTopology.addTo(builder, inputs, topics, ImpactModel.withDefaults(), repriceInterval);
-    return builder.build();
+  void profile(CompanyProfile p) {
+    pipe(topics.companies(), p.getId(), p, p.getMeta().getOccurredAt().toEpochMilli());
   }
 
   /** Publishes an event as the producer does: its documented key, stamped with its event time. */
@@ -73,7 +82,8 @@ final class MarketCapDriver implements AutoCloseable {
   }
 
   void deal(DealAnnounced deal) {
-    pipe(topics.deals(), deal.getContractId(), deal, time(deal.getMeta().getOccurredAt()));
+    String key = deal.getContractId() != null ? deal.getContractId() : deal.getDealId();
+    pipe(topics.deals(), key, deal, time(deal.getMeta().getOccurredAt()));
   }
 
   void restructuring(RestructuringAnnounced r) {
@@ -84,55 +94,79 @@ final class MarketCapDriver implements AutoCloseable {
     pipe(topics.earnings(), e.getCompany(), e, time(e.getMeta().getOccurredAt()));
   }
 
-  /** Lets wall-clock time pass, running the ledger's repricing when its interval is due. */
-  void advanceWallClock(Duration by) {
-    driver.advanceWallClockTime(by);
+  /** Lets a flush interval of wall-clock time pass: the event tasks send their changes. */
+  void flush() {
+    driver.advanceWallClockTime(FLUSH);
   }
 
-  /** The companies whose ledger awaits repricing. */
-  /** A ledger metric ({@code impacts-total}, ...) summed over the ledger tasks. */
-  double ledgerMetric(String name) {
-    return driver.metrics().entrySet().stream()
-        .filter(e -> e.getKey().group().equals(LedgerMetrics.GROUP))
-        .filter(e -> e.getKey().name().equals(name))
-        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-        .sum();
+  /** The latest reactions record of every event, read so far. */
+  Map<String, EventReactions> reactions() {
+    read(topics.marketCapReactions()).forEach(kv -> put(reactions, kv));
+    return reactions;
   }
 
-  List<String> staleCompanies() {
-    List<String> companies = new ArrayList<>();
-    KeyValueStore<String, String> stale = driver.getKeyValueStore(MarketCapTopology.STALE_STORE);
-    try (KeyValueIterator<String, String> all = stale.all()) {
-      all.forEachRemaining(kv -> companies.add(kv.key));
+  /** One company's reaction to one event. */
+  CompanyReaction reaction(String eventId, String company) {
+    EventReactions r = reactions().get(eventId);
+    if (r == null) {
+      throw new AssertionError("no reactions record of " + eventId);
     }
-    return companies;
+    return r.getReactions().stream()
+        .filter(c -> c.getCompany().equals(company))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no reaction of " + company + " to " + eventId));
   }
 
-  List<KeyValue<String, MarketCapReaction>> reactions() {
-    return read(topics.marketCapReactions());
+  /** The latest value of every company, after the pending changes are sent. */
+  Map<String, SimulatedMarketCap> values() {
+    flush();
+    read(topics.marketCap()).forEach(kv -> put(values, kv));
+    return values;
   }
 
-  List<KeyValue<String, SimulatedMarketCap>> values() {
-    return read(topics.marketCap());
+  SimulatedMarketCap value(String company) {
+    SimulatedMarketCap v = values().get(company);
+    if (v == null) {
+      throw new AssertionError("no value of " + company);
+    }
+    return v;
   }
 
-  /** The latest record per key of both outputs, as one comparable map; reads them. */
+  /** The latest record per key of both outputs, as one comparable map. */
   Map<String, Object> latestOutputs() {
     Map<String, Object> state = new TreeMap<>();
-    reactions().forEach(kv -> state.put("reaction " + kv.key, kv.value));
-    values().forEach(kv -> state.put("value " + kv.key, kv.value));
+    values().forEach((k, v) -> state.put("value " + k, v));
+    reactions().forEach((k, v) -> state.put("reaction " + k, v));
     return state;
   }
 
-  /** The latest record per key of both outputs, and the ledger, as one comparable map. */
-  Map<String, Object> finalState() {
-    Map<String, Object> state = latestOutputs();
-    KeyValueStore<String, LedgerEntry> ledger =
-        driver.getKeyValueStore(MarketCapTopology.LEDGER_STORE);
-    try (KeyValueIterator<String, LedgerEntry> all = ledger.all()) {
-      all.forEachRemaining(kv -> state.put("ledger " + kv.key, kv.value));
+  /** The latest bytes of every key of every view topic, after the pending changes are sent. */
+  Map<String, ByteBuffer> latestBytes() {
+    flush();
+    Map<String, ByteBuffer> latest = new TreeMap<>();
+    for (Topic<String, ?> view : topics.views()) {
+      driver
+          .createOutputTopic(view.name(), new StringDeserializer(), new ByteArrayDeserializer())
+          .readKeyValuesToList()
+          .forEach(
+              kv -> {
+                String key = view.name() + " " + kv.key;
+                if (kv.value == null) {
+                  latest.remove(key);
+                } else {
+                  latest.put(key, ByteBuffer.wrap(kv.value));
+                }
+              });
     }
-    return state;
+    return latest;
+  }
+
+  private static <V> void put(Map<String, V> latest, KeyValue<String, V> kv) {
+    if (kv.value == null) {
+      latest.remove(kv.key);
+    } else {
+      latest.put(kv.key, kv.value);
+    }
   }
 
   private <V> List<KeyValue<String, V>> read(Topic<String, V> topic) {
@@ -149,7 +183,7 @@ final class MarketCapDriver implements AutoCloseable {
         .pipeInput(key, value, timestamp);
   }
 
-  private static long time(java.time.Instant at) {
+  private static long time(Instant at) {
     return at.toEpochMilli();
   }
 

@@ -6,18 +6,24 @@ import static io.impactsim.streams.impact.Fixtures.SEED_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.impactsim.schemas.avro.CompanyProfile;
+import io.impactsim.schemas.avro.CompanyReaction;
+import io.impactsim.schemas.avro.CompanyRole;
 import io.impactsim.schemas.avro.DealAnnounced;
-import io.impactsim.schemas.avro.MarketCapReaction;
+import io.impactsim.schemas.avro.EventMetadata;
+import io.impactsim.schemas.avro.EventReactions;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.avro.ValuationBasis;
 import io.impactsim.schemas.avro.ValueQualifier;
+import io.impactsim.streams.ViewsTopology;
 import io.impactsim.streams.impact.Fixtures;
 import io.impactsim.streams.impact.ImpactModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,89 +32,62 @@ class MarketCapTopologyTest {
 
   @TempDir Path stateDir;
 
-  private static Map<String, MarketCapReaction> byKey(MarketCapDriver d) {
-    return d.reactions().stream()
-        .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value, (a, b) -> b));
-  }
-
   private static DealAnnounced oracleDeal(String id, Instant at, long value) {
     return Fixtures.deal(id, at, "openai", "oracle", value, 60).build();
   }
 
   @Test
-  void seedDealPricesAmazonAgainstItsMarketCapAndOpenAiAgainstItsValuation() {
+  void seedDealListsEveryAffectedCompanyInOneRecordPricedAgainstItsProfile() {
     try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
       d.deal(Fixtures.openAiAws());
 
-      Map<String, MarketCapReaction> reactions = byKey(d);
-      MarketCapReaction amazon = reactions.get("deal-openai-aws|amazon");
-      assertThat(reactions.keySet())
+      EventReactions event = d.reactions().get("deal-openai-aws");
+      assertThat(event.getEventType()).isEqualTo("deal");
+      assertThat(event.getOccurredAt()).isEqualTo(SEED_DAY);
+      assertThat(event.getModelVersion()).isEqualTo("impact-model-1");
+      assertThat(event.getReactions())
+          .extracting(CompanyReaction::getCompany)
           .containsExactlyInAnyOrder(
-              "deal-openai-aws|amazon",
-              "deal-openai-aws|openai",
-              "deal-openai-aws|nvidia",
-              "deal-openai-aws|alphabet",
-              "deal-openai-aws|microsoft",
-              "deal-openai-aws|oracle");
-      assertThat(amazon.getEventType()).isEqualTo("deal");
-      assertThat(amazon.getOccurredAt()).isEqualTo(SEED_DAY);
+              "amazon", "openai", "nvidia", "alphabet", "microsoft", "oracle");
+      CompanyReaction amazon = d.reaction("deal-openai-aws", "amazon");
+      assertThat(amazon.getRole()).isEqualTo("provider");
       assertThat(amazon.getValuationBasis()).isEqualTo(ValuationBasis.MARKET_CAP);
-      assertThat(amazon.getPreEventValueUsd()).isEqualTo(AMAZON_CAP);
+      assertThat(amazon.getReferenceValueUsd()).isEqualTo(AMAZON_CAP);
+      assertThat(amazon.getReferenceDate()).isEqualTo(LocalDate.parse("2025-10-31"));
       assertThat((double) amazon.getDollarImpactUsd())
           .isCloseTo(140.0 * BILLION, within(14.0 * BILLION));
       assertThat(amazon.getLowImpactUsd()).isLessThan(amazon.getDollarImpactUsd());
       assertThat(amazon.getHighImpactUsd()).isGreaterThan(amazon.getDollarImpactUsd());
       assertThat(amazon.getDrivers()).extracting("name").contains("relative_size", "term_factor");
-      assertThat(amazon.getModelVersion()).isEqualTo("impact-model-1");
-      MarketCapReaction openai = reactions.get("deal-openai-aws|openai");
+      CompanyReaction openai = d.reaction("deal-openai-aws", "openai");
       assertThat(openai.getValuationBasis()).isEqualTo(ValuationBasis.IMPLIED_VALUATION);
-      assertThat(openai.getPreEventValueUsd()).isEqualTo(500 * BILLION);
+      assertThat(openai.getReferenceValueUsd()).isEqualTo(500 * BILLION);
       assertThat(openai.getDollarImpactUsd()).isZero();
     }
   }
 
   @Test
-  void runningValueCompoundsEventsAndCarriesABand() {
+  void runningValueAddsTheEventsAbnormalReturnsAndTheirDollarsExactly() {
     try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
       d.deal(oracleDeal("deal-1", SEED_DAY, 30 * BILLION));
       d.deal(oracleDeal("deal-2", SEED_DAY.plus(Duration.ofDays(1)), 60 * BILLION));
 
-      Map<String, MarketCapReaction> reactions = byKey(d);
-      double ar1 = reactions.get("deal-1|oracle").getAbnormalReturn();
-      double ar2 = reactions.get("deal-2|oracle").getAbnormalReturn();
-      assertThat(reactions.get("deal-2|oracle").getPreEventValueUsd())
-          .isEqualTo(Math.round(ORACLE_CAP * (1 + ar1)));
-      SimulatedMarketCap oracle = latestValue(d, "oracle");
+      CompanyReaction first = d.reaction("deal-1", "oracle");
+      CompanyReaction second = d.reaction("deal-2", "oracle");
+      // Both priced against the profile in effect, not against a value compounded by the first.
+      assertThat(second.getReferenceValueUsd()).isEqualTo(ORACLE_CAP);
+      SimulatedMarketCap oracle = d.value("oracle");
       assertThat(oracle.getReferenceValueUsd()).isEqualTo(ORACLE_CAP);
       assertThat(oracle.getSimulatedValueUsd())
-          .isEqualTo(Math.round(ORACLE_CAP * ((1 + ar1) * (1 + ar2))));
+          .isEqualTo(ORACLE_CAP + first.getDollarImpactUsd() + second.getDollarImpactUsd());
       assertThat(oracle.getCumulativeAbnormalReturn())
-          .isCloseTo((1 + ar1) * (1 + ar2) - 1, within(1e-12));
+          .isCloseTo(first.getAbnormalReturn() + second.getAbnormalReturn(), within(1e-12));
       assertThat(oracle.getEventCount()).isEqualTo(2);
       assertThat(oracle.getLastEventId()).isEqualTo("deal-2");
       assertThat(oracle.getAsOf()).isEqualTo(SEED_DAY.plus(Duration.ofDays(1)));
+      assertThat(oracle.getReferenceDate()).isEqualTo(LocalDate.parse("2025-10-31"));
       assertThat(oracle.getLowValueUsd()).isLessThan(oracle.getSimulatedValueUsd());
       assertThat(oracle.getHighValueUsd()).isGreaterThan(oracle.getSimulatedValueUsd());
-    }
-  }
-
-  @Test
-  void ledgerStoreKeepsEachCompanysEventsInEventTimeOrder() {
-    try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
-      d.deal(oracleDeal("deal-late", SEED_DAY.plus(Duration.ofDays(2)), 10 * BILLION));
-      d.deal(oracleDeal("deal-early", SEED_DAY, 10 * BILLION));
-
-      var ledger = d.driver.<String, LedgerEntry>getKeyValueStore(MarketCapTopology.LEDGER_STORE);
-      LedgerEntry early =
-          ledger.get(LedgerKeys.of("oracle", SEED_DAY.toEpochMilli(), "deal-early"));
-      LedgerEntry late =
-          ledger.get(
-              LedgerKeys.of(
-                  "oracle", SEED_DAY.plus(Duration.ofDays(2)).toEpochMilli(), "deal-late"));
-      assertThat(early.compounded()).isEqualTo(1);
-      assertThat(early.factorBefore()).isEqualTo(1.0);
-      assertThat(late.compounded()).isEqualTo(2);
-      assertThat(late.factorBefore()).isEqualTo(early.factorAfter());
     }
   }
 
@@ -118,53 +97,112 @@ class MarketCapTopologyTest {
       d.deal(oracleDeal("deal-1", SEED_DAY, 30 * BILLION));
       d.deal(oracleDeal("deal-1", SEED_DAY, 30 * BILLION));
 
-      assertThat(latestValue(d, "oracle").getEventCount()).isEqualTo(1);
+      assertThat(d.value("oracle").getEventCount()).isEqualTo(1);
+      assertThat(d.value("oracle").getSimulatedValueUsd())
+          .isEqualTo(ORACLE_CAP + d.reaction("deal-1", "oracle").getDollarImpactUsd());
     }
   }
 
   @Test
-  void lateEarlierQuarterRevisesTheTrendOfTheLaterOne() {
+  void lateEarlierQuarterRevisesTheTrendOfTheLaterOneAndSendsOnlyTheDifference() {
     try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
       d.earnings(
           Fixtures.earnings("q3", SEED_DAY, "oracle", "2025-Q3", 16 * BILLION, 1_500_000L).build());
+      long q3Alone = d.reaction("q3", "oracle").getDollarImpactUsd();
       d.earnings(
           Fixtures.earnings(
                   "q2",
-                  SEED_DAY.minus(Duration.ofDays(90)),
+                  SEED_DAY.minus(Duration.ofDays(3)),
                   "oracle",
                   "2025-Q2",
                   15 * BILLION,
                   1_400_000L)
               .build());
 
-      Map<String, MarketCapReaction> reactions = byKey(d);
-      MarketCapReaction q3 = reactions.get("q3|oracle");
+      CompanyReaction q3 = d.reaction("q3", "oracle");
       assertThat(q3.getDrivers())
           .filteredOn(dr -> dr.getName().equals("revenue_surprise"))
           .singleElement()
           .satisfies(dr -> assertThat(dr.getValue()).isCloseTo(1.0 / 15, within(1e-12)));
-      assertThat(q3.getPreEventValueUsd())
-          .isEqualTo(Math.round(ORACLE_CAP * (1 + reactions.get("q2|oracle").getAbnormalReturn())));
+      assertThat(q3.getDollarImpactUsd()).isNotEqualTo(q3Alone);
+      assertThat(d.value("oracle").getSimulatedValueUsd())
+          .isEqualTo(
+              ORACLE_CAP
+                  + q3.getDollarImpactUsd()
+                  + d.reaction("q2", "oracle").getDollarImpactUsd());
     }
   }
 
   @Test
-  void eventBeforeTheReferenceDateIsReportedButNotCompounded() {
+  void eventBeforeEveryProfileIsPricedAgainstTheEarliestButIsAlreadyInItsValue() {
     try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
       Instant september = Instant.parse("2025-09-10T12:00:00Z");
       d.deal(oracleDeal("deal-september", september, 30 * BILLION));
       d.deal(oracleDeal("deal-november", SEED_DAY, 30 * BILLION));
 
-      Map<String, MarketCapReaction> reactions = byKey(d);
-      double arNovember = reactions.get("deal-november|oracle").getAbnormalReturn();
-      assertThat(reactions.get("deal-september|oracle").getPreEventValueUsd())
-          .isEqualTo(ORACLE_CAP);
-      assertThat(reactions.get("deal-september|oracle").getDollarImpactUsd()).isPositive();
-      assertThat(reactions.get("deal-november|oracle").getPreEventValueUsd()).isEqualTo(ORACLE_CAP);
-      SimulatedMarketCap oracle = latestValue(d, "oracle");
+      CompanyReaction september10 = d.reaction("deal-september", "oracle");
+      assertThat(september10.getReferenceValueUsd()).isEqualTo(ORACLE_CAP);
+      assertThat(september10.getDollarImpactUsd()).isPositive();
+      SimulatedMarketCap oracle = d.value("oracle");
       assertThat(oracle.getSimulatedValueUsd())
-          .isEqualTo(Math.round(ORACLE_CAP * (1 + arNovember)));
+          .isEqualTo(ORACLE_CAP + d.reaction("deal-november", "oracle").getDollarImpactUsd());
       assertThat(oracle.getEventCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void eventIsPricedAgainstTheProfileInEffectAtItsTimeAndTheValueStartsFromTheNewest() {
+    try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
+      long newCap = 900 * BILLION;
+      d.profile(oracleProfile(LocalDate.parse("2025-11-10"), newCap));
+      d.deal(oracleDeal("deal-before", SEED_DAY, 30 * BILLION));
+      d.deal(oracleDeal("deal-after", Instant.parse("2025-11-12T12:00:00Z"), 30 * BILLION));
+      // On the new profile's own day: its close already holds the event.
+      d.deal(oracleDeal("deal-on-the-day", Instant.parse("2025-11-10T15:00:00Z"), 30 * BILLION));
+
+      assertThat(d.reaction("deal-before", "oracle").getReferenceValueUsd()).isEqualTo(ORACLE_CAP);
+      assertThat(d.reaction("deal-on-the-day", "oracle").getReferenceValueUsd())
+          .isEqualTo(ORACLE_CAP);
+      CompanyReaction after = d.reaction("deal-after", "oracle");
+      assertThat(after.getReferenceValueUsd()).isEqualTo(newCap);
+      assertThat(after.getReferenceDate()).isEqualTo(LocalDate.parse("2025-11-10"));
+      SimulatedMarketCap oracle = d.value("oracle");
+      assertThat(oracle.getReferenceValueUsd()).isEqualTo(newCap);
+      assertThat(oracle.getReferenceDate()).isEqualTo(LocalDate.parse("2025-11-10"));
+      assertThat(oracle.getSimulatedValueUsd()).isEqualTo(newCap + after.getDollarImpactUsd());
+      assertThat(oracle.getEventCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rivalsAreTheSegmentMembersAsOfTheEventsTime() {
+    List<CompanyProfile> profiles = new ArrayList<>(Fixtures.profiles());
+    // CoreWeave joins the segment from 2025-11-20 on.
+    profiles.add(
+        CompanyProfile.newBuilder(
+                Fixtures.listed(
+                    "coreweave", 60 * BILLION, 480_000_000L, CompanyRole.CLOUD_PROVIDER, "other"))
+            .setMeta(new EventMetadata("profile-cw", SEED_DAY, "test"))
+            .build());
+    profiles.add(
+        CompanyProfile.newBuilder(
+                Fixtures.listed(
+                    "coreweave",
+                    70 * BILLION,
+                    480_000_000L,
+                    CompanyRole.CLOUD_PROVIDER,
+                    Fixtures.CLOUD))
+            .setMeta(new EventMetadata("profile-cw-2", SEED_DAY, "test"))
+            .setReferenceDate(LocalDate.parse("2025-11-20"))
+            .build());
+    try (MarketCapDriver d = new MarketCapDriver(stateDir, profiles)) {
+      d.deal(oracleDeal("deal-early", SEED_DAY, 30 * BILLION));
+      d.deal(oracleDeal("deal-late", Instant.parse("2025-11-25T12:00:00Z"), 30 * BILLION));
+
+      assertThat(d.reactions().get("deal-early").getReactions())
+          .extracting(CompanyReaction::getCompany)
+          .doesNotContain("coreweave");
+      assertThat(d.reaction("deal-late", "coreweave").getRole()).isEqualTo("rival");
     }
   }
 
@@ -184,15 +222,35 @@ class MarketCapTopologyTest {
       d.deal(talks);
       d.deal(signed);
 
-      Map<String, MarketCapReaction> reactions = byKey(d);
       double full =
           ImpactModel.withDefaults().deal(signed, Fixtures.directory()).get(0).abnormalReturn();
-      double arTalks = reactions.get("talks|oracle").getAbnormalReturn();
-      double arSigned = reactions.get("signed|oracle").getAbnormalReturn();
-      assertThat(arTalks + arSigned).isCloseTo(full, within(1e-15));
-      assertThat(reactions.get("signed|oracle").getDrivers())
+      double arTalks = d.reaction("talks", "oracle").getAbnormalReturn();
+      double arSigned = d.reaction("signed", "oracle").getAbnormalReturn();
+      assertThat(arTalks + arSigned).isCloseTo(full, within(1e-11));
+      assertThat(d.reaction("signed", "oracle").getDrivers())
           .extracting("name")
           .contains("superseded_return");
+      assertThat(d.value("oracle").getCumulativeAbnormalReturn()).isCloseTo(full, within(1e-11));
+    }
+  }
+
+  @Test
+  void aCompanyIdContainingTheSeparatorHasItsOwnValue() {
+    List<CompanyProfile> profiles = new ArrayList<>(Fixtures.profiles());
+    profiles.add(
+        Fixtures.listed(
+            "oracle|x", 100 * BILLION, 1_000_000L, CompanyRole.CLOUD_PROVIDER, "other"));
+    try (MarketCapDriver d = new MarketCapDriver(stateDir, profiles)) {
+      d.deal(oracleDeal("deal-1", SEED_DAY, 30 * BILLION));
+      d.deal(
+          Fixtures.deal("deal-x", SEED_DAY, "openai", "oracle|x", 30 * BILLION, 60)
+              .setSegment("other")
+              .build());
+
+      assertThat(d.value("oracle").getEventCount()).isEqualTo(1);
+      assertThat(d.value("oracle").getLastEventId()).isEqualTo("deal-1");
+      assertThat(d.value("oracle|x").getEventCount()).isEqualTo(1);
+      assertThat(d.value("oracle|x").getReferenceValueUsd()).isEqualTo(100 * BILLION);
     }
   }
 
@@ -202,21 +260,26 @@ class MarketCapTopologyTest {
       d.deal(Fixtures.openAiAws());
       d.earnings(
           Fixtures.earnings("q3", SEED_DAY, "oracle", "2025-Q3", 16 * BILLION, 1_500_000L).build());
+      d.restructuring(Fixtures.rofrRemoved(SEED_DAY));
+      d.flush();
 
       assertThat(d.driver.producedTopicNames())
           .contains(
-              "market-cap-test-" + MarketCapTopology.IMPACTS_BY_COMPANY + "-repartition",
-              "market-cap-test-" + MarketCapTopology.LEDGER_STORE + "-changelog",
-              "market-cap-test-" + MarketCapTopology.CONTRACTS_STORE + "-changelog",
-              "market-cap-test-" + MarketCapTopology.EARNINGS_HISTORY_STORE + "-changelog");
+              "market-cap-test-" + ViewsTopology.CHANGES_BY_TARGET + "-repartition",
+              "market-cap-test-" + ViewsTopology.CONTRACTS_STORE + "-changelog",
+              "market-cap-test-" + ViewsTopology.EARNINGS_STORE + "-changelog",
+              "market-cap-test-" + ViewsTopology.RESTRUCTURINGS_STORE + "-changelog",
+              "market-cap-test-" + ViewsTopology.PENDING_STORE + "-changelog",
+              "market-cap-test-" + ViewsTopology.TOTALS_STORE + "-changelog");
     }
   }
 
-  private static SimulatedMarketCap latestValue(MarketCapDriver d, String company) {
-    return d.values().stream()
-        .filter(kv -> kv.key.equals(company))
-        .map(kv -> kv.value)
-        .reduce((a, b) -> b)
-        .orElseThrow();
+  private static CompanyProfile oracleProfile(LocalDate referenceDate, long cap) {
+    return CompanyProfile.newBuilder(
+            Fixtures.listed(
+                "oracle", cap, 2_840_000_000L, CompanyRole.CLOUD_PROVIDER, Fixtures.CLOUD))
+        .setMeta(new EventMetadata("profile-oracle-" + referenceDate, SEED_DAY, "test"))
+        .setReferenceDate(referenceDate)
+        .build();
   }
 }

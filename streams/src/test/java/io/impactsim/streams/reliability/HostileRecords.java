@@ -9,6 +9,7 @@ import io.impactsim.schemas.avro.RestructuringKind;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.Events;
+import io.impactsim.streams.input.KeyRules;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,33 @@ final class HostileRecords {
 
   ProducerRecord<byte[], byte[]> record(HostileCase c) {
     Topic<String, ?> topic = topic(c.topic());
-    String key = c.recipe().equals("duplicate") ? original(c).key() : c.key();
+    String key = key(c);
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
-            topic.name(), key.getBytes(StandardCharsets.UTF_8), value(c, topic.name()));
+            topic.name(),
+            c.spec().path("nullKey").asBoolean() ? null : key.getBytes(StandardCharsets.UTF_8),
+            value(c, topic.name()));
     record.headers().add(HostileCase.HEADER, c.name().getBytes(StandardCharsets.UTF_8));
     return record;
+  }
+
+  /**
+   * The case's key: its own when it gives one; a duplicate's original key; for a valid event the
+   * key its value implies, as any producer following the key rules writes it; else one made up.
+   */
+  private String key(HostileCase c) {
+    if (c.spec().hasNonNull("key")) {
+      return c.spec().get("key").asText();
+    }
+    if (c.recipe().equals("duplicate")) {
+      return original(c).key();
+    }
+    if (c.recipe().equals("event") && !c.topic().equals("companies")) {
+      SpecificRecord event = base(c.topic(), c.name());
+      JsonFields.apply(event, c.spec().get("set"));
+      return KeyRules.expectedKey(event);
+    }
+    return c.key();
   }
 
   private byte[] value(HostileCase c, String topicName) {

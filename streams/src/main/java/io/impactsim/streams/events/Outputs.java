@@ -1,0 +1,29 @@
+package io.impactsim.streams.events;
+
+import io.impactsim.schemas.avro.EventReactions;
+import io.impactsim.streams.marketcap.CompanyValue;
+import io.impactsim.streams.marketcap.Reactions;
+import io.impactsim.streams.totals.Target;
+import io.impactsim.streams.totals.TargetDelta;
+import java.util.Map;
+
+/** Where the event handlers put what they compute. */
+interface Outputs {
+  /** Publishes an event's reactions record, replacing an earlier one of the same event. */
+  void reactions(EventReactions record);
+
+  /** Adds a change to a target's totals; changes are sent on in batches. */
+  void change(Target target, TargetDelta change);
+
+  /**
+   * Publishes a priced event and sends what its reactions change against what an earlier pricing of
+   * the same event sent; returns what is now sent.
+   */
+  default Map<String, CompanyValue> publish(
+      Reactions.Priced priced, Map<String, CompanyValue> sent) {
+    reactions(priced.record());
+    priced.contributions().forEach((c, v) -> change(new Target.Company(c), TargetDelta.ofValue(v)));
+    sent.forEach((c, v) -> change(new Target.Company(c), TargetDelta.ofValue(v.negated())));
+    return priced.contributions();
+  }
+}

@@ -1,0 +1,48 @@
+package io.impactsim.streams.events;
+
+import io.impactsim.schemas.avro.RestructuringAnnounced;
+import io.impactsim.streams.impact.ImpactModel;
+import io.impactsim.streams.marketcap.ProfileBook;
+import io.impactsim.streams.marketcap.Reactions;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Applies restructurings: each is priced once, where it is processed. Restructurings carry no
+ * revisions, so the only state is the set of event ids already applied.
+ */
+final class RestructuringHandler {
+  static final String EVENT_TYPE = "restructuring";
+
+  private final KeyValueStore<String, Long> seen;
+  private final ImpactModel model;
+  private final Reactions reactions;
+  private final ProfileBook book;
+  private final Outputs out;
+
+  RestructuringHandler(
+      KeyValueStore<String, Long> seen,
+      ImpactModel model,
+      Reactions reactions,
+      ProfileBook book,
+      Outputs out) {
+    this.seen = seen;
+    this.model = model;
+    this.reactions = reactions;
+    this.book = book;
+    this.out = out;
+  }
+
+  /** Applies a restructuring once; returns whether it was applied. */
+  boolean apply(RestructuringAnnounced event) {
+    String eventId = event.getMeta().getEventId();
+    if (seen.get(eventId) != null) {
+      return false;
+    }
+    var impacts = model.restructuring(event, book.at(event.getMeta().getOccurredAt()));
+    out.publish(reactions.price(event.getMeta(), EVENT_TYPE, impacts, List.of(), book), Map.of());
+    seen.put(eventId, event.getMeta().getOccurredAt().toEpochMilli());
+    return true;
+  }
+}
