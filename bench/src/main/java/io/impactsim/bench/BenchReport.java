@@ -44,8 +44,8 @@ public record BenchReport(
             Locale.ROOT, "%,d events published (%,d on the event topics)%n%n", published, events));
     out.append(
         "| contender | events/s (median) | runs (events/s) | events accounted for"
-            + " | offsets written per event |\n");
-    out.append("|---|---|---|---|---|\n");
+            + " | offsets written per event | CPU µs per event (own threads) |\n");
+    out.append("|---|---|---|---|---|---|\n");
     for (Throughput t : new Throughput[] {consumer, counting, views}) {
       out.append(row(t));
     }
@@ -100,12 +100,13 @@ public record BenchReport(
     }
     return String.format(
         Locale.ROOT,
-        "| %s | %,.0f | %s | %,d | %.1f |%n",
+        "| %s | %,.0f | %s | %,d | %.1f | %.1f |%n",
         t.name(),
         t.medianEventsPerSecond(),
         runs,
         t.minEvents(),
-        t.medianWrittenPerEvent());
+        t.medianWrittenPerEvent(),
+        t.medianCpuMicrosPerEvent());
   }
 
   private static String latencyLine(Latency l) {

@@ -134,12 +134,14 @@ public final class BenchRun {
   private void keep(boolean measured, List<Throughput.Run> runs, String what, Throughput.Run run) {
     log.printf(
         Locale.ROOT,
-        "%s: %,d events in %.2f s, %,.0f events/s, %.1f offsets written per event%n",
+        "%s: %,d events in %.2f s, %,.0f events/s, %.1f offsets written and %.1f µs of CPU per"
+            + " event%n",
         what,
         run.events(),
         run.elapsed().toNanos() / 1e9,
         run.eventsPerSecond(),
-        run.writtenPerEvent());
+        run.writtenPerEvent(),
+        run.cpuMicrosPerEvent());
     if (measured) {
       runs.add(run);
     }

@@ -114,11 +114,13 @@ final class CountingJob {
     try {
       streams.start();
       awaitRunning(running, options.timeout());
+      long cpuBefore = ThreadCpu.of(applicationId);
       long start = System.nanoTime();
       Progress.awaitCaughtUp(settings, applicationId, options.timeout());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      long cpu = ThreadCpu.of(applicationId) - cpuBefore;
       return new Throughput.Run(
-          counted(streams, topics), elapsed, written(settings, applicationId));
+          counted(streams, topics), elapsed, written(settings, applicationId), cpu);
     } finally {
       streams.close(
           CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

@@ -38,13 +38,16 @@ final class FullPipeline {
       Writes writes = Writes.of(admin, applicationId, outputs(app.topics()));
       Map<String, Long> before = writes.byTopic();
       app.start(options.timeout());
+      long cpuBefore = ThreadCpu.of(applicationId);
       long start = System.nanoTime();
       app.awaitCaughtUp(options.timeout());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      long cpu = ThreadCpu.of(applicationId) - cpuBefore;
       return new Throughput.Run(
           committed(settings, app.topics(), applicationId),
           elapsed,
-          since(before, writes.byTopic()));
+          since(before, writes.byTopic()),
+          cpu);
     } finally {
       deleteState(stateDir);
     }

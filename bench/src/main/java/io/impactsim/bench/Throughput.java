@@ -21,9 +21,20 @@ public record Throughput(String name, List<Run> runs) {
    * offsets it wrote to its changelogs, repartition and output topics, by topic (none for a plain
    * consumer).
    */
-  public record Run(long events, Duration elapsed, Map<String, Long> writtenByTopic) {
+  public record Run(
+      long events, Duration elapsed, Map<String, Long> writtenByTopic, long cpuNanos) {
     public Run {
       writtenByTopic = Map.copyOf(writtenByTopic);
+    }
+
+    /** A run whose CPU time is not measured (the plain consumer shares the caller's thread). */
+    public Run(long events, Duration elapsed, Map<String, Long> writtenByTopic) {
+      this(events, elapsed, writtenByTopic, 0);
+    }
+
+    /** CPU microseconds of the contender's own threads per event accounted for. */
+    public double cpuMicrosPerEvent() {
+      return events == 0 ? 0 : cpuNanos / 1e3 / events;
     }
 
     public double eventsPerSecond() {
@@ -53,6 +64,13 @@ public record Throughput(String name, List<Run> runs) {
     double[] w = runs.stream().mapToDouble(Run::writtenPerEvent).sorted().toArray();
     int mid = w.length / 2;
     return w.length % 2 == 1 ? w[mid] : (w[mid - 1] + w[mid]) / 2;
+  }
+
+  /** The median of the runs' CPU microseconds per event. */
+  public double medianCpuMicrosPerEvent() {
+    double[] c = runs.stream().mapToDouble(Run::cpuMicrosPerEvent).sorted().toArray();
+    int mid = c.length / 2;
+    return c.length % 2 == 1 ? c[mid] : (c[mid - 1] + c[mid]) / 2;
   }
 
   /** The fewest events any run accounted for. */

@@ -30,6 +30,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * can resolve.
  */
 public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<T> {
+  private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
+
   private final Class<T> type;
   private final Schema readerSchema;
   private final SchemaRegistry registry;
@@ -131,11 +133,13 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
               + e.getMessage(),
           e);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
     WireFormat.writeHeader(header, id);
     out.writeBytes(header.array());
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+    // A buffered encoder, reused per thread: a direct one writes the stream byte by byte.
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+    ENCODERS.set(encoder);
     try {
       writer.write(record, encoder);
       encoder.flush();

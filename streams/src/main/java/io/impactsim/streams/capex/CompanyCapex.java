@@ -6,6 +6,7 @@ import io.impactsim.schemas.avro.EarningsReported;
 import io.impactsim.schemas.avro.ValueQualifier;
 import io.impactsim.streams.internal.EmbeddedRecords;
 import io.impactsim.streams.internal.ExactSum;
+import io.impactsim.streams.internal.VarInts;
 import io.impactsim.streams.share.DealTerms;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -186,25 +187,25 @@ public final class CompanyCapex {
     writeYears(out, buyerByYear);
     writeYears(out, providerByYear);
     capacityMicroGw.writeTo(out);
-    out.writeInt(accelerators.size());
+    VarInts.write(out, accelerators.size());
     for (AcceleratorTally t : accelerators.values()) {
       out.writeUTF(t.vendor);
       out.writeUTF(t.model);
       t.count.writeTo(out);
-      out.writeLong(t.unknown);
-      out.writeInt(t.qualifiers.size());
+      VarInts.write(out, t.unknown);
+      VarInts.write(out, t.qualifiers.size());
       for (var q : t.qualifiers.entrySet()) {
         out.writeByte(q.getKey().ordinal());
-        out.writeLong(q.getValue());
+        VarInts.write(out, q.getValue());
       }
     }
-    out.writeInt(headlines.size());
+    VarInts.write(out, headlines.size());
     for (var h : headlines.entrySet()) {
       out.writeUTF(h.getKey());
       deals.write(out, h.getValue());
     }
-    out.writeLong(contracts);
-    out.writeLong(asOfMillis);
+    VarInts.write(out, contracts);
+    VarInts.write(out, asOfMillis);
     earnings.write(out, latestEarnings);
     earnings.write(out, latestGuidance);
   }
@@ -220,23 +221,23 @@ public final class CompanyCapex {
     readYears(in, c.buyerByYear);
     readYears(in, c.providerByYear);
     c.capacityMicroGw = ExactSum.readFrom(in);
-    int models = in.readInt();
+    int models = (int) VarInts.read(in);
     for (int i = 0; i < models; i++) {
       AcceleratorTally t = new AcceleratorTally(in.readUTF(), in.readUTF());
       t.count = ExactSum.readFrom(in);
-      t.unknown = in.readLong();
-      int n = in.readInt();
+      t.unknown = VarInts.read(in);
+      int n = (int) VarInts.read(in);
       for (int j = 0; j < n; j++) {
-        t.qualifiers.put(ValueQualifier.values()[in.readUnsignedByte()], in.readLong());
+        t.qualifiers.put(ValueQualifier.values()[in.readUnsignedByte()], VarInts.read(in));
       }
       c.accelerators.put(io.impactsim.schemas.keys.CompositeKey.of(t.vendor, t.model), t);
     }
-    int headlines = in.readInt();
+    int headlines = (int) VarInts.read(in);
     for (int i = 0; i < headlines; i++) {
       c.headlines.put(in.readUTF(), deals.read(in));
     }
-    c.contracts = in.readLong();
-    c.asOfMillis = in.readLong();
+    c.contracts = VarInts.read(in);
+    c.asOfMillis = VarInts.read(in);
     c.latestEarnings = earnings.read(in);
     c.latestGuidance = earnings.read(in);
     return c;
@@ -244,18 +245,18 @@ public final class CompanyCapex {
 
   private static void writeYears(DataOutputStream out, SortedMap<Integer, ExactSum> years)
       throws IOException {
-    out.writeInt(years.size());
+    VarInts.write(out, years.size());
     for (var e : years.entrySet()) {
-      out.writeInt(e.getKey());
+      VarInts.write(out, e.getKey());
       e.getValue().writeTo(out);
     }
   }
 
   private static void readYears(DataInputStream in, SortedMap<Integer, ExactSum> years)
       throws IOException {
-    int n = in.readInt();
+    int n = (int) VarInts.read(in);
     for (int i = 0; i < n; i++) {
-      years.put(in.readInt(), ExactSum.readFrom(in));
+      years.put((int) VarInts.read(in), ExactSum.readFrom(in));
     }
   }
 }

@@ -11,6 +11,7 @@ import io.impactsim.streams.totals.Target;
 import io.impactsim.streams.totals.TargetDelta;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -93,7 +94,17 @@ public final class EventProcessor
     for (EventReactions r : heldReactions) {
       context.forward(new Record<>(r.getEventId(), r, r.getOccurredAt().toEpochMilli()));
     }
-    heldChanges.forEach(c -> pending.add(c.getKey(), c.getValue()));
+    // One write per target and event, however many of the event's changes it takes.
+    Map<String, Map.Entry<Target, TargetDelta>> byTarget = new LinkedHashMap<>();
+    for (Map.Entry<Target, TargetDelta> c : heldChanges) {
+      Map.Entry<Target, TargetDelta> seen = byTarget.putIfAbsent(c.getKey().key(), c);
+      if (seen != null) {
+        byTarget.put(
+            c.getKey().key(),
+            Map.entry(c.getKey(), new TargetDelta().add(seen.getValue()).add(c.getValue())));
+      }
+    }
+    byTarget.values().forEach(c -> pending.add(c.getKey(), c.getValue()));
     if (pending.size() >= MAX_PENDING) {
       flush();
     }

@@ -1,7 +1,9 @@
 package io.impactsim.streams.events;
 
+import io.impactsim.schemas.keys.CompositeKey;
 import io.impactsim.streams.totals.Target;
 import io.impactsim.streams.totals.TargetDelta;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -18,33 +20,47 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class PendingChanges {
   private final KeyValueStore<String, TargetDelta> store;
-  private final Map<String, TargetDelta> pending = new TreeMap<>();
+  // Target key -> part (a provider, or "" for a company) -> sum.
+  private final Map<String, Map<String, TargetDelta>> pending = new TreeMap<>();
 
   PendingChanges(KeyValueStore<String, TargetDelta> store) {
     this.store = store;
     try (KeyValueIterator<String, TargetDelta> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<String, TargetDelta> next = all.next();
-        pending.put(next.key, next.value);
+        List<String> parts = CompositeKey.parts(next.key);
+        pending.computeIfAbsent(parts.get(0), k -> new TreeMap<>()).put(parts.get(1), next.value);
       }
     }
   }
 
   void add(Target target, TargetDelta change) {
-    String key = target.key();
-    TargetDelta sum = pending.computeIfAbsent(key, k -> new TargetDelta()).add(change);
-    store.put(key, sum);
+    Map<String, TargetDelta> parts = pending.computeIfAbsent(target.key(), k -> new TreeMap<>());
+    if (change.share() == null) {
+      put(target, parts, "", change);
+    } else {
+      change.share().byProvider().forEach((p, t) -> put(target, parts, p, TargetDelta.ofShare(t)));
+    }
+  }
+
+  private void put(Target target, Map<String, TargetDelta> parts, String part, TargetDelta change) {
+    TargetDelta sum = parts.computeIfAbsent(part, k -> new TargetDelta()).add(change);
+    store.put(CompositeKey.of(target.key(), part), sum);
   }
 
   int size() {
     return pending.size();
   }
 
-  /** Hands every pending sum to {@code send} and forgets it. */
+  /** Hands every target's pending sum to {@code send} and forgets it. */
   void flush(BiConsumer<String, TargetDelta> send) {
-    for (Map.Entry<String, TargetDelta> e : pending.entrySet()) {
-      send.accept(e.getKey(), e.getValue());
-      store.delete(e.getKey());
+    for (Map.Entry<String, Map<String, TargetDelta>> e : pending.entrySet()) {
+      TargetDelta sum = new TargetDelta();
+      for (Map.Entry<String, TargetDelta> part : e.getValue().entrySet()) {
+        sum.add(part.getValue());
+        store.delete(CompositeKey.of(e.getKey(), part.getKey()));
+      }
+      send.accept(e.getKey(), sum);
     }
     pending.clear();
   }

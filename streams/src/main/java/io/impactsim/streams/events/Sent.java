@@ -1,5 +1,6 @@
 package io.impactsim.streams.events;
 
+import io.impactsim.streams.internal.VarInts;
 import io.impactsim.streams.marketcap.CompanyValue;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,7 +13,7 @@ final class Sent {
   private Sent() {}
 
   static void write(DataOutputStream out, Map<String, CompanyValue> sent) throws IOException {
-    out.writeInt(sent.size());
+    VarInts.write(out, sent.size());
     for (Map.Entry<String, CompanyValue> e : sent.entrySet()) {
       out.writeUTF(e.getKey());
       e.getValue().writeTo(out);
@@ -20,7 +21,7 @@ final class Sent {
   }
 
   static Map<String, CompanyValue> read(DataInputStream in) throws IOException {
-    int companies = in.readInt();
+    int companies = (int) VarInts.read(in);
     Map<String, CompanyValue> sent = new LinkedHashMap<>();
     for (int j = 0; j < companies; j++) {
       sent.put(in.readUTF(), CompanyValue.readFrom(in));

@@ -1,7 +1,6 @@
 package io.impactsim.streams.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -43,7 +42,7 @@ public abstract class BinarySerde<T> implements Serde<T> {
       if (value == null) {
         return null;
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+      GrowableBuffer bytes = new GrowableBuffer(256);
       try (DataOutputStream out = new DataOutputStream(bytes)) {
         out.writeByte(version);
         write(out, value);

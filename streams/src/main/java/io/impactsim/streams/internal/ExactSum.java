@@ -73,23 +73,29 @@ public final class ExactSum {
     return toBigInteger().doubleValue();
   }
 
-  /** Writes the sum in one long when it fits, else in two. */
+  /**
+   * Writes the sum as one variable-length long when it fits in a long (almost always), else as a
+   * marker byte and both halves.
+   */
   public void writeTo(DataOutputStream out) throws IOException {
     boolean fits = high == 0 && low >= 0 || high == -1 && low < 0;
-    out.writeBoolean(fits);
-    if (!fits) {
+    if (fits && low != Long.MIN_VALUE) {
+      VarInts.write(out, low);
+    } else {
+      // Long.MIN_VALUE's zig-zag form is all ones; it marks the wide form instead.
+      VarInts.write(out, Long.MIN_VALUE);
       out.writeLong(high);
+      out.writeLong(low);
     }
-    out.writeLong(low);
   }
 
   public static ExactSum readFrom(DataInputStream in) throws IOException {
-    boolean fits = in.readBoolean();
-    long high = fits ? 0 : in.readLong();
-    long low = in.readLong();
-    if (fits) {
-      return of(low);
+    long first = VarInts.read(in);
+    if (first != Long.MIN_VALUE) {
+      return of(first);
     }
+    long high = in.readLong();
+    long low = in.readLong();
     return new ExactSum(high, low);
   }
 

@@ -3,6 +3,7 @@ package io.impactsim.streams.marketcap;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.avro.ValuationBasis;
 import io.impactsim.streams.internal.ExactSum;
+import io.impactsim.streams.internal.VarInts;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -182,35 +183,35 @@ public final class CompanyValue {
   }
 
   public void writeTo(DataOutputStream out) throws IOException {
-    out.writeInt(periods.size());
+    VarInts.write(out, periods.size());
     for (Map.Entry<Bucket, Period> e : periods.entrySet()) {
       Period p = e.getValue();
-      out.writeLong(e.getKey().referenceDate().toEpochDay());
+      VarInts.write(out, e.getKey().referenceDate().toEpochDay());
       out.writeBoolean(e.getKey().beforeAll());
       out.writeByte(p.basis.ordinal());
-      out.writeLong(p.referenceValueUsd);
+      VarInts.write(out, p.referenceValueUsd);
       p.returnUnits.writeTo(out);
       p.dollars.writeTo(out);
       p.varianceUnits.writeTo(out);
-      out.writeLong(p.events);
-      out.writeLong(p.touchAt);
+      VarInts.write(out, p.events);
+      VarInts.write(out, p.touchAt);
       out.writeUTF(p.touchId);
     }
   }
 
   public static CompanyValue readFrom(DataInputStream in) throws IOException {
     CompanyValue v = new CompanyValue();
-    int n = in.readInt();
+    int n = (int) VarInts.read(in);
     for (int i = 0; i < n; i++) {
-      Bucket b = new Bucket(LocalDate.ofEpochDay(in.readLong()), in.readBoolean());
+      Bucket b = new Bucket(LocalDate.ofEpochDay(VarInts.read(in)), in.readBoolean());
       Period p = new Period();
       p.basis = ValuationBasis.values()[in.readUnsignedByte()];
-      p.referenceValueUsd = in.readLong();
+      p.referenceValueUsd = VarInts.read(in);
       p.returnUnits = ExactSum.readFrom(in);
       p.dollars = ExactSum.readFrom(in);
       p.varianceUnits = ExactSum.readFrom(in);
-      p.events = in.readLong();
-      p.touchAt = in.readLong();
+      p.events = VarInts.read(in);
+      p.touchAt = VarInts.read(in);
       p.touchId = in.readUTF();
       v.periods.put(b, p);
     }

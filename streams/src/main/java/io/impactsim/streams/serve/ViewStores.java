@@ -31,6 +31,10 @@ public final class ViewStores {
         Consumed.with(topic.keySerde(), topic.valueSerde()).withName(view.store()),
         Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(view.store())
             .withKeySerde(topic.keySerde())
-            .withValueSerde(topic.valueSerde()));
+            .withValueSerde(topic.valueSerde())
+            // Nothing reads these tables downstream, so a record cache would only hold view
+            // records in the thread's shared cache and push out the entries of the stores whose
+            // writes it is meant to coalesce.
+            .withCachingDisabled());
   }
 }

@@ -4,6 +4,7 @@ import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.MarketShareEntry;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.streams.internal.ExactSum;
+import io.impactsim.streams.internal.VarInts;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -109,6 +110,27 @@ public final class SegmentTotals {
     return providers.isEmpty() && asOf == Long.MIN_VALUE;
   }
 
+  /**
+   * These totals one provider at a time (the date of the latest report goes with each), so that a
+   * change can be kept per provider and each provider's sum stays small.
+   */
+  public Map<String, SegmentTotals> byProvider() {
+    Map<String, SegmentTotals> out = new TreeMap<>();
+    providers.forEach(
+        (name, p) -> {
+          SegmentTotals t = new SegmentTotals();
+          t.providers.put(name, p);
+          t.asOf = asOf;
+          out.put(name, t);
+        });
+    if (out.isEmpty() && asOf != Long.MIN_VALUE) {
+      SegmentTotals t = new SegmentTotals();
+      t.asOf = asOf;
+      out.put(EXCLUDED, t);
+    }
+    return out;
+  }
+
   private static final Comparator<Map.Entry<String, Provider>> BY_COMMITTED =
       Comparator.<Map.Entry<String, Provider>, java.math.BigInteger>comparing(
               e -> e.getValue().committed.toBigInteger())
@@ -164,37 +186,37 @@ public final class SegmentTotals {
   }
 
   public void writeTo(DataOutputStream out) throws IOException {
-    out.writeLong(asOf);
-    out.writeInt(providers.size());
+    VarInts.write(out, asOf);
+    VarInts.write(out, providers.size());
     for (Map.Entry<String, Provider> e : providers.entrySet()) {
       Provider p = e.getValue();
       out.writeUTF(e.getKey());
       p.committed.writeTo(out);
       p.annualized.writeTo(out);
-      out.writeLong(p.deals);
-      out.writeLong(p.excluded);
-      out.writeInt(p.names.size());
+      VarInts.write(out, p.deals);
+      VarInts.write(out, p.excluded);
+      VarInts.write(out, p.names.size());
       for (Map.Entry<String, Long> n : p.names.entrySet()) {
         out.writeUTF(n.getKey());
-        out.writeLong(n.getValue());
+        VarInts.write(out, n.getValue());
       }
     }
   }
 
   public static SegmentTotals readFrom(DataInputStream in) throws IOException {
     SegmentTotals t = new SegmentTotals();
-    t.asOf = in.readLong();
-    int n = in.readInt();
+    t.asOf = VarInts.read(in);
+    int n = (int) VarInts.read(in);
     for (int i = 0; i < n; i++) {
       String name = in.readUTF();
       Provider p = new Provider();
       p.committed = ExactSum.readFrom(in);
       p.annualized = ExactSum.readFrom(in);
-      p.deals = in.readLong();
-      p.excluded = in.readLong();
-      int names = in.readInt();
+      p.deals = VarInts.read(in);
+      p.excluded = VarInts.read(in);
+      int names = (int) VarInts.read(in);
       for (int j = 0; j < names; j++) {
-        p.names.put(in.readUTF(), in.readLong());
+        p.names.put(in.readUTF(), VarInts.read(in));
       }
       t.providers.put(name, p);
     }

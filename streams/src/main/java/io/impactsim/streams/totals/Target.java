@@ -11,17 +11,17 @@ public sealed interface Target {
   /** The key of the target on the repartition topic and in the totals' stores. */
   String key();
 
-  record Company(String id) implements Target {
-    @Override
-    public String key() {
-      return CompositeKey.of("company", id);
+  /** A company: its market-cap value and its capex. */
+  record Company(String id, String key) implements Target {
+    public Company(String id) {
+      this(id, CompositeKey.of("company", id));
     }
   }
 
-  record Segment(String segment, String period) implements Target {
-    @Override
-    public String key() {
-      return CompositeKey.of("segment", segment, period);
+  /** A segment and period: its market share. */
+  record Segment(String segment, String period, String key) implements Target {
+    public Segment(String segment, String period) {
+      this(segment, period, CompositeKey.of("segment", segment, period));
     }
   }
 
