@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
       RebuildCommand.class,
       ReplayCommand.class,
       WhatIfCommand.class,
+      CalibrateCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

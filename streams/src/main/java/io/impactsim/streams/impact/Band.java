@@ -1,5 +1,6 @@
 package io.impactsim.streams.impact;
 
+import io.impactsim.streams.impact.CompanyImpact.Decomposition;
 import io.impactsim.streams.impact.ImpactModelConfig.Sigma;
 
 /**
@@ -15,12 +16,20 @@ final class Band {
     this.z = z;
   }
 
-  CompanyImpact impact(String company, String role, double mu, Sigma sigma, Drivers drivers) {
+  /**
+   * The impact of a raw modelled return, bounded at {@code maxAbs}; the drivers record whether the
+   * bound applied.
+   */
+  CompanyImpact impact(
+      String company, String role, double raw, double maxAbs, Sigma sigma, Drivers drivers) {
+    double mu = clamp(raw, maxAbs);
+    drivers.add("clamped", raw == mu ? 0 : 1, "1 when capped at the section's max_abs_return");
     double s = sigma.of(mu);
     drivers
         .add("sigma", s, "standard deviation of the abnormal return: base + relative x |mu|")
         .add("band_z", z, "p5/p95 = mu -/+ band_z x sigma");
-    return new CompanyImpact(company, role, mu, mu - z * s, mu + z * s, drivers.list());
+    Decomposition fit = new Decomposition(drivers.features(), raw - drivers.fitted(), maxAbs);
+    return new CompanyImpact(company, role, mu, mu - z * s, mu + z * s, drivers.list(), fit);
   }
 
   /** Bounds a modelled return so that no single event can move a value beyond reason. */

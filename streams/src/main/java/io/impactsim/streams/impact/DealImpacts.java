@@ -3,16 +3,24 @@ package io.impactsim.streams.impact;
 import io.impactsim.schemas.avro.Accelerator;
 import io.impactsim.schemas.avro.CompanyProfile;
 import io.impactsim.schemas.avro.DealAnnounced;
+import io.impactsim.schemas.avro.DealParty;
+import io.impactsim.schemas.avro.DealPartyRole;
+import io.impactsim.schemas.avro.ValuationBasis;
 import io.impactsim.streams.impact.ImpactModelConfig.DealParameters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Abnormal returns of the parties to a deal, of the provider's rivals and of named suppliers. */
+/**
+ * Abnormal returns of the parties to a deal: the provider, the buyer, the suppliers and the other
+ * parties it names (investors, partners, stake holders), then the provider's rivals.
+ */
 final class DealImpacts {
   private final DealParameters p;
   private final Band band;
@@ -23,27 +31,63 @@ final class DealImpacts {
   }
 
   List<CompanyImpact> of(DealAnnounced deal, CompanyDirectory companies) {
+    DealValue value = DealValue.of(deal, p);
     List<CompanyImpact> impacts = new ArrayList<>();
     Optional<Valuation> providerValue = valueOf(companies, deal.getProvider());
-    providerValue.ifPresent(v -> impacts.add(provider(deal, v)));
-    if (!deal.getBuyer().equals(deal.getProvider())
-        && valueOf(companies, deal.getBuyer()).isPresent()) {
-      impacts.add(buyer(deal.getBuyer(), p.qualifierWeight(deal.getValueQualifier())));
+    providerValue.ifPresent(
+        v ->
+            impacts.add(
+                listed(v) ? provider(deal, value, v) : unpriced(deal.getProvider(), "provider")));
+    Set<String> covered = new LinkedHashSet<>(List.of(deal.getProvider()));
+    if (covered.add(deal.getBuyer())) {
+      valueOf(companies, deal.getBuyer())
+          .ifPresent(
+              v ->
+                  impacts.add(
+                      listed(v) ? buyer(deal, value, v) : unpriced(deal.getBuyer(), "buyer")));
+    }
+    for (Map.Entry<String, String> linked : linked(deal).entrySet()) {
+      String company = linked.getKey();
+      Optional<Valuation> v = valueOf(companies, company);
+      if (covered.add(company) && v.isPresent()) {
+        String role = linked.getValue();
+        impacts.add(
+            !listed(v.get())
+                ? unpriced(company, role)
+                : role.equals("supplier")
+                    ? supplier(deal, company, value, v.get())
+                    : party(company, role, value, v.get()));
+      }
     }
     if (providerValue.isPresent()) {
       double providerReturn = impacts.get(0).abnormalReturn();
-      Set<String> covered = new LinkedHashSet<>(List.of(deal.getProvider(), deal.getBuyer()));
-      for (String vendor : vendors(deal)) {
-        if (covered.add(vendor) && valueOf(companies, vendor).isPresent()) {
-          impacts.add(supplier(vendor, providerReturn));
-        }
-      }
       Map<String, Long> rivals = rivals(deal, companies, covered);
       double rivalsValue = rivals.values().stream().mapToDouble(Long::doubleValue).sum();
       double providerToRivals = providerValue.get().valueUsd() / rivalsValue;
       rivals.keySet().forEach(r -> impacts.add(rival(r, providerReturn, providerToRivals)));
     }
     return impacts;
+  }
+
+  /**
+   * The companies a deal names besides provider and buyer, with their role: accelerator vendors and
+   * parties named as suppliers are suppliers; the other parties keep their role, in lower case.
+   */
+  private static Map<String, String> linked(DealAnnounced deal) {
+    Map<String, String> linked = new LinkedHashMap<>();
+    deal.getAccelerators().stream()
+        .map(Accelerator::getVendor)
+        .distinct()
+        .sorted()
+        .forEach(v -> linked.put(v, "supplier"));
+    for (DealParty party : deal.getParties()) {
+      String role =
+          party.getRole() == DealPartyRole.SUPPLIER
+              ? "supplier"
+              : party.getRole().name().toLowerCase(Locale.ROOT);
+      linked.putIfAbsent(party.getCompany(), role);
+    }
+    return linked;
   }
 
   /**
@@ -68,60 +112,108 @@ final class DealImpacts {
     return rivals;
   }
 
-  private CompanyImpact provider(DealAnnounced deal, Valuation value) {
-    double qualifier = p.qualifierWeight(deal.getValueQualifier());
-    // Relative size drives the contractor's return: Elayan, Roll & Pukthuanthong (2006).
-    double relativeSize =
-        deal.getValueUsd() == null ? 0.0 : (double) deal.getValueUsd() / value.valueUsd();
+  private CompanyImpact provider(DealAnnounced deal, DealValue value, Valuation provider) {
+    Drivers d = value.describe(new Drivers());
+    double relativeSize = value.effectiveUsd() / provider.valueUsd();
     double termFactor = termFactor(deal.getTermMonths());
-    double sizeTerm = p.sizeElasticity() * relativeSize * termFactor;
-    double raw = qualifier * (p.baseCar() + sizeTerm);
-    double mu = Band.clamp(raw, p.maxAbsReturn());
-    Drivers d =
-        new Drivers()
-            .add("qualifier_weight", qualifier, "weight of " + deal.getValueQualifier() + " value")
-            .add("relative_size", relativeSize, "contract value / provider's value in its profile")
-            .add("term_factor", termFactor, termExplanation(deal.getTermMonths()))
-            .add("size_elasticity", p.sizeElasticity(), "return per unit of relative size")
-            .add("size_term", sizeTerm, "size_elasticity x relative_size x term_factor")
-            .add("base_car", p.baseCar(), "announcement effect independent of size")
-            .add("clamped", raw == mu ? 0 : 1, "1 when capped at deal.max_abs_return");
-    return band.impact(deal.getProvider(), "provider", mu, p.sigma(), d);
+    // Relative size drives the contractor's return (Elayan, Roll & Pukthuanthong 2006); the power
+    // below one makes the response concave, so that a small provider's deal does not hit the
+    // bound and a mega-cap's very large one does not give it a double-digit move.
+    double sizeFeature = Math.pow(relativeSize, p.sizeExponent()) * termFactor;
+    d.add("relative_size", relativeSize, "implied value x qualifier weight / provider's value")
+        .add("size_exponent", p.sizeExponent(), "concavity of the size response")
+        .add("term_factor", termFactor, termExplanation(deal.getTermMonths()))
+        .add("size_feature", sizeFeature, "relative_size ^ size_exponent x term_factor")
+        .add("size_coefficient", p.sizeCoefficient(), "return per unit of size_feature")
+        .add("base_car", p.baseCar(), "announcement effect independent of size");
+    double raw =
+        d.term("deal.base_car", p.baseCar(), 1.0)
+            + d.term("deal.size_coefficient", p.sizeCoefficient(), sizeFeature);
+    return band.impact(deal.getProvider(), "provider", raw, p.maxAbsReturn(), p.sigma(), d);
   }
 
-  private CompanyImpact buyer(String buyer, double qualifier) {
-    // Awarding firms earn no significant abnormal return: Elayan, Roll & Pukthuanthong (2006).
-    double mu = qualifier * p.buyerCar();
-    Drivers d =
-        new Drivers()
-            .add("qualifier_weight", qualifier, "how firm the announced value is")
-            .add("buyer_car", p.buyerCar(), "abnormal return of the awarding firm");
-    return band.impact(buyer, "buyer", mu, p.sigma(), d);
+  private CompanyImpact buyer(DealAnnounced deal, DealValue value, Valuation buyer) {
+    // Awarding firms earn no significant abnormal return on average (Elayan, Roll & Pukthuanthong
+    // 2006); an investor's stake in an AI lab is read as a bet the market prices by its size.
+    Drivers d = value.describe(new Drivers());
+    double relativeSize = value.effectiveUsd() / buyer.valueUsd();
+    double sizeFeature = Math.pow(relativeSize, p.linkedSizeExponent());
+    d.add("relative_size", relativeSize, "implied value x qualifier weight / buyer's value")
+        .add("size_feature", sizeFeature, "relative_size ^ linked_size_exponent")
+        .add("buyer_size_coefficient", p.buyerSizeCoefficient(), "return per unit of it")
+        .add("buyer_car", p.buyerCar(), "abnormal return of the buyer independent of size");
+    double raw =
+        d.term("deal.buyer_car", p.buyerCar(), 1.0)
+            + d.term("deal.buyer_size_coefficient", p.buyerSizeCoefficient(), sizeFeature);
+    return band.impact(deal.getBuyer(), "buyer", raw, p.maxAbsReturn(), p.sigma(), d);
   }
 
-  private CompanyImpact supplier(String vendor, double providerReturn) {
-    // Customer-supplier return link: Cohen & Frazzini (2008).
-    double mu = Band.clamp(p.supplierLinkRate() * providerReturn, p.maxAbsReturn());
+  private CompanyImpact supplier(
+      DealAnnounced deal, String vendor, DealValue value, Valuation supplier) {
+    // The supplier's news is the revenue the deal sends it, relative to its own size: the
+    // customer-supplier link of Cohen & Frazzini (2008), sized in dollars rather than passed on
+    // as a share of the provider's return.
+    double chips = DealValue.acceleratorUsd(deal, vendor, p);
+    double dollars = chips > 0 ? chips : value.effectiveUsd();
+    double relativeSize = dollars / supplier.valueUsd();
+    double sizeFeature = Math.pow(relativeSize, p.linkedSizeExponent());
     Drivers d =
         new Drivers()
-            .add("provider_return", providerReturn, "the provider's expected abnormal return")
-            .add("supplier_link_rate", p.supplierLinkRate(), "supplier's return per unit of it");
-    return band.impact(vendor, "supplier", mu, p.sigma(), d);
+            .add(
+                "supplier_usd",
+                dollars,
+                chips > 0
+                    ? "counted accelerators of this vendor x their price"
+                    : "the deal's implied value x qualifier weight")
+            .add("relative_size", relativeSize, "supplier_usd / supplier's value")
+            .add("size_feature", sizeFeature, "relative_size ^ linked_size_exponent")
+            .add("supplier_size_coefficient", p.supplierSizeCoefficient(), "return per unit");
+    double raw = d.term("deal.supplier_size_coefficient", p.supplierSizeCoefficient(), sizeFeature);
+    return band.impact(vendor, "supplier", raw, p.maxAbsReturn(), p.sigma(), d);
+  }
+
+  private CompanyImpact party(String company, String role, DealValue value, Valuation party) {
+    // Investors, partners and stake holders: an assumed effect of the same concave form, sized by
+    // the deal's dollars relative to the party's own value.
+    Drivers d = value.describe(new Drivers());
+    double relativeSize = value.effectiveUsd() / party.valueUsd();
+    double sizeFeature = Math.pow(relativeSize, p.linkedSizeExponent());
+    d.add("relative_size", relativeSize, "implied value x qualifier weight / party's value")
+        .add("size_feature", sizeFeature, "relative_size ^ linked_size_exponent")
+        .add("party_size_coefficient", p.partySizeCoefficient(), "return per unit of it")
+        .add("party_car", p.partyCar(), "abnormal return of a named party independent of size");
+    double raw =
+        d.term("deal.party_car", p.partyCar(), 1.0)
+            + d.term("deal.party_size_coefficient", p.partySizeCoefficient(), sizeFeature);
+    return band.impact(company, role, raw, p.maxAbsReturn(), p.sigma(), d);
+  }
+
+  /**
+   * A private company: it has no market price to react, and a deal does not change its implied
+   * valuation (a new funding round does: a restructuring with an implied valuation).
+   */
+  private CompanyImpact unpriced(String company, String role) {
+    Drivers d =
+        new Drivers().add("private", 1, "no market price: deals leave the implied valuation as is");
+    return band.impact(company, role, 0, p.maxAbsReturn(), p.sigma(), d);
+  }
+
+  private static boolean listed(Valuation value) {
+    return value.basis() == ValuationBasis.MARKET_CAP;
   }
 
   private CompanyImpact rival(String rival, double providerReturn, double providerToRivals) {
     // Intra-industry spillover, competitive (negative) or contagion (positive): Lang & Stulz
     // (1992). The rivals together take spillover_rate of the provider's dollar gain, shared in
     // proportion to their values, so each rival's return is the same.
-    double mu =
-        Band.clamp(p.rivalSpilloverRate() * providerReturn * providerToRivals, p.maxAbsReturn());
     Drivers d =
         new Drivers()
             .add("provider_return", providerReturn, "the provider's expected abnormal return")
             .add("spillover_rate", p.rivalSpilloverRate(), "rivals' dollar change per provider $")
             .add(
                 "provider_to_rivals_value", providerToRivals, "provider value / all rivals' value");
-    return band.impact(rival, "rival", mu, p.sigma(), d);
+    double raw = p.rivalSpilloverRate() * providerReturn * providerToRivals;
+    return band.impact(rival, "rival", raw, p.maxAbsReturn(), p.sigma(), d);
   }
 
   // A longer committed term is read as a more durable relationship; the log keeps the effect
@@ -138,10 +230,6 @@ final class DealImpacts {
     return termMonths == null
         ? "term undisclosed: neutral factor"
         : "1 + term.elasticity x ln(" + termMonths + " months / reference), floored";
-  }
-
-  private static List<String> vendors(DealAnnounced deal) {
-    return deal.getAccelerators().stream().map(Accelerator::getVendor).distinct().sorted().toList();
   }
 
   private static Optional<Valuation> valueOf(CompanyDirectory companies, String id) {

@@ -35,20 +35,48 @@ public record ImpactModelConfig(
     }
   }
 
+  /**
+   * What an undisclosed deal is taken to be worth from what it does say: capacity in GW, counts of
+   * accelerators, or nothing at all.
+   *
+   * @param acceleratorUsd price per accelerator by model name in upper case
+   */
+  public record ImpliedValues(
+      double usdPerGw,
+      Map<String, Double> acceleratorUsd,
+      double acceleratorDefaultUsd,
+      double undisclosedUsd) {
+    public ImpliedValues {
+      acceleratorUsd = Map.copyOf(acceleratorUsd);
+    }
+
+    /** The price of one accelerator of a model, the default for a model not listed. */
+    public double priceOf(String model) {
+      return acceleratorUsd.getOrDefault(
+          model.toUpperCase(java.util.Locale.ROOT), acceleratorDefaultUsd);
+    }
+  }
+
   /** Parameters of deal announcements. */
   public record DealParameters(
       double baseCar,
-      double sizeElasticity,
+      double sizeCoefficient,
+      double sizeExponent,
       double termReferenceMonths,
       double termElasticity,
       double termMinFactor,
+      double linkedSizeExponent,
       double buyerCar,
+      double buyerSizeCoefficient,
+      double supplierSizeCoefficient,
+      double partyCar,
+      double partySizeCoefficient,
       double rivalSpilloverRate,
       int maxRivals,
-      double supplierLinkRate,
       double maxAbsReturn,
       Sigma sigma,
-      Map<ValueQualifier, Double> qualifierWeights) {
+      Map<ValueQualifier, Double> qualifierWeights,
+      ImpliedValues implied) {
     public DealParameters {
       qualifierWeights = Map.copyOf(qualifierWeights);
     }
@@ -62,6 +90,12 @@ public record ImpactModelConfig(
   public record EarningsParameters(
       double erc,
       double revenueResponse,
+      double guidanceResponse,
+      double growthResponse,
+      double capexResponse,
+      double peerResponse,
+      int maxPeers,
+      double surpriseCap,
       int trendQuarters,
       int historyQuarters,
       double maxAbsReturn,
@@ -123,24 +157,44 @@ public record ImpactModelConfig(
     return config;
   }
 
+  /** Accelerator models with a bundled price; a user file may change their prices. */
+  public static final java.util.List<String> PRICED_ACCELERATORS =
+      java.util.List.of("H100", "H200", "B200", "MI300X");
+
   private static DealParameters deal(ConfigReader r) {
     Map<ValueQualifier, Double> weights = new EnumMap<>(ValueQualifier.class);
     for (ValueQualifier q : ValueQualifier.values()) {
       weights.put(q, r.nonNegative("deal.qualifier." + q.name()));
     }
+    Map<String, Double> prices = new java.util.TreeMap<>();
+    for (String model : PRICED_ACCELERATORS) {
+      prices.put(model, r.positive("deal.implied.accelerator_usd." + model));
+    }
+    ImpliedValues implied =
+        new ImpliedValues(
+            r.positive("deal.implied.usd_per_gw"),
+            prices,
+            r.positive("deal.implied.accelerator_usd.default"),
+            r.positive("deal.implied.undisclosed_usd"));
     return new DealParameters(
         r.number("deal.base_car"),
-        r.number("deal.size_elasticity"),
+        r.number("deal.size_coefficient"),
+        r.positive("deal.size_exponent"),
         r.positive("deal.term.reference_months"),
         r.number("deal.term.elasticity"),
         r.nonNegative("deal.term.min_factor"),
+        r.positive("deal.linked_size_exponent"),
         r.number("deal.buyer_car"),
+        r.number("deal.buyer_size_coefficient"),
+        r.number("deal.supplier_size_coefficient"),
+        r.number("deal.party_car"),
+        r.number("deal.party_size_coefficient"),
         r.number("deal.rival_spillover_rate"),
         r.count("deal.rivals.max"),
-        r.number("deal.supplier_link_rate"),
         r.returnBound("deal.max_abs_return"),
         sigma(r, "deal"),
-        weights);
+        weights,
+        implied);
   }
 
   private static EarningsParameters earnings(ConfigReader r, String origin) {
@@ -148,6 +202,12 @@ public record ImpactModelConfig(
         new EarningsParameters(
             r.number("earnings.erc"),
             r.number("earnings.revenue_response"),
+            r.number("earnings.guidance_response"),
+            r.number("earnings.growth_response"),
+            r.number("earnings.capex_response"),
+            r.number("earnings.peer_response"),
+            r.count("earnings.peers.max"),
+            r.positive("earnings.surprise_cap"),
             r.count("earnings.trend.quarters"),
             r.count("earnings.history.quarters"),
             r.returnBound("earnings.max_abs_return"),

@@ -93,9 +93,7 @@ final class RestructuringImpacts {
   }
 
   private CompanyImpact finish(String company, String role, double raw, Drivers d) {
-    double mu = Band.clamp(raw, p.maxAbsReturn());
-    d.add("clamped", raw == mu ? 0 : 1, "1 when capped at restructuring.max_abs_return");
-    return band.impact(company, role, mu, p.sigma(), d);
+    return band.impact(company, role, raw, p.maxAbsReturn(), p.sigma(), d);
   }
 
   private static List<String> parties(RestructuringAnnounced event) {

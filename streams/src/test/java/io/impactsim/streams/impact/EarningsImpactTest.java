@@ -11,10 +11,11 @@ import io.impactsim.schemas.avro.EarningsReported;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The earnings terms, on the worked examples of docs/impact-model.md (round parameters). */
 class EarningsImpactTest {
   private static final Instant AT = Instant.parse("2025-10-30T20:05:00Z");
   private static final double PRICE = (double) AMAZON_CAP / 10_690_000_000L;
-  private final ImpactModel model = ImpactModel.withDefaults();
+  private final ImpactModel model = RoundParameters.model();
 
   private static EarningsReported q3(long eps, Long epsConsensus, Long revenueConsensus) {
     return earnings("e-q3", AT, "amazon", "2025-Q3", 180_200_000_000L, eps)
@@ -43,7 +44,7 @@ class EarningsImpactTest {
     assertThat(amazon.driver("eps_surprise")).isCloseTo(epsSurprise, within(1e-12));
     assertThat(amazon.driver("revenue_surprise")).isCloseTo(revenueSurprise, within(1e-12));
     assertThat(amazon.abnormalReturn())
-        .isCloseTo(3.0 * epsSurprise + 0.5 * revenueSurprise, within(1e-12));
+        .isCloseTo(3.0 * epsSurprise + 1.0 * revenueSurprise, within(1e-12));
   }
 
   @Test
@@ -71,7 +72,7 @@ class EarningsImpactTest {
         .anySatisfy(d -> assertThat(d.getExplanation()).startsWith("trend"));
     assertThat(amazon.abnormalReturn())
         .isCloseTo(
-            3.0 * (0.18 / PRICE) + 0.5 * (180.2e9 - expectedRevenue) / expectedRevenue,
+            3.0 * (0.18 / PRICE) + 1.0 * (180.2e9 - expectedRevenue) / expectedRevenue,
             within(1e-12));
   }
 
@@ -102,6 +103,78 @@ class EarningsImpactTest {
     assertThat(amazon.abnormalReturn()).isZero();
     assertThat(amazon.lowReturn()).isCloseTo(-1.645 * 0.03, within(1e-12));
     assertThat(amazon.highReturn()).isCloseTo(1.645 * 0.03, within(1e-12));
+  }
+
+  /**
+   * The worked example of the docs: revenue $105B against $100B expected (+5%), guidance $52B
+   * against $50B (+4%), segment growth 30% against 28% expected (+2 points), capex plan $40-44B
+   * after $38-42B (+5%): 1.0 x 0.05 + 2.0 x 0.04 + 0.5 x 0.02 - 0.5 x 0.05 = 0.115.
+   */
+  private static EarningsReported workedExample(long revenueUsd) {
+    return earnings("e-w", AT, "amazon", "2025-Q3", revenueUsd, null)
+        .setRevenueConsensusUsd(100 * BILLION)
+        .setRevenueGuidanceUsd(52 * BILLION)
+        .setRevenueGuidanceConsensusUsd(50 * BILLION)
+        .setSegments(
+            java.util.List.of(
+                new io.impactsim.schemas.avro.SegmentRevenue("aws", null, 0.30, 0.28, 0.25)))
+        .setCapexGuidanceLowUsd(40 * BILLION)
+        .setCapexGuidanceHighUsd(44 * BILLION)
+        .setCapexGuidancePriorLowUsd(38 * BILLION)
+        .setCapexGuidancePriorHighUsd(42 * BILLION)
+        .build();
+  }
+
+  @Test
+  void guidanceGrowthAndCapexWorkedExample() {
+    CompanyImpact amazon = impact(workedExample(105 * BILLION), EarningsHistory.empty());
+
+    assertThat(amazon.driver("revenue_surprise")).isCloseTo(0.05, within(1e-12));
+    assertThat(amazon.driver("guidance_surprise")).isCloseTo(0.04, within(1e-12));
+    assertThat(amazon.driver("growth_surprise")).isCloseTo(0.02, within(1e-12));
+    assertThat(amazon.driver("capex_change")).isCloseTo(0.05, within(1e-12));
+    assertThat(amazon.abnormalReturn()).isCloseTo(0.115, within(1e-12));
+  }
+
+  @Test
+  void surprisesAreBoundedAtTheCap() {
+    // Revenue 30% above consensus counts as 5%: the same return as the worked example.
+    CompanyImpact amazon = impact(workedExample(130 * BILLION), EarningsHistory.empty());
+
+    assertThat(amazon.driver("revenue_surprise")).isEqualTo(0.05);
+    assertThat(amazon.abnormalReturn()).isCloseTo(0.115, within(1e-12));
+  }
+
+  @Test
+  void growthWithoutConsensusIsComparedWithThePreviousQuarter() {
+    EarningsReported report =
+        earnings("e-g", AT, "amazon", "2025-Q3", 100 * BILLION, null)
+            .setSegments(
+                java.util.List.of(
+                    new io.impactsim.schemas.avro.SegmentRevenue("aws", null, 0.20, null, 0.17)))
+            .build();
+
+    CompanyImpact amazon = impact(report, EarningsHistory.empty());
+
+    assertThat(amazon.driver("growth_surprise")).isCloseTo(0.03, within(1e-12));
+    assertThat(amazon.abnormalReturn()).isCloseTo(0.015, within(1e-12));
+  }
+
+  @Test
+  void peersOfTheSegmentShareTheNews() {
+    // News = 0.05 + 0.04 + 0.02 = 0.11; each cloud peer: 0.5 x 0.11 = 0.055.
+    var impacts =
+        model.earnings(workedExample(105 * BILLION), EarningsHistory.empty(), directory());
+
+    assertThat(impacts.subList(1, impacts.size()))
+        .extracting(CompanyImpact::company)
+        .containsExactly("alphabet", "microsoft", "oracle");
+    assertThat(impacts.subList(1, impacts.size()))
+        .allSatisfy(
+            peer -> {
+              assertThat(peer.role()).isEqualTo("peer");
+              assertThat(peer.abnormalReturn()).isCloseTo(0.055, within(1e-12));
+            });
   }
 
   @Test

@@ -24,18 +24,19 @@ class ImpactModelConfigTest {
     for (RestructuringKind kind : RestructuringKind.values()) {
       assertThat(config.restructuring().effect(kind)).isNotNull();
     }
-    assertThat(config.deal().sizeElasticity()).isEqualTo(2.4);
+    assertThat(config.deal().sizeExponent()).isBetween(0.0, 1.0);
+    assertThat(config.deal().implied().priceOf("h100")).isEqualTo(30_000);
     assertThat(config.bandZ()).isEqualTo(1.645);
   }
 
   @Test
   void userFileOverridesOnlyTheParametersItNames() throws IOException {
     Path file = dir.resolve("my-model.properties");
-    Files.writeString(file, "deal.size_elasticity=0.3\nmodel.version=mine\n");
+    Files.writeString(file, "deal.size_coefficient=0.3\nmodel.version=mine\n");
 
     ImpactModelConfig config = ImpactModelConfig.load(file);
 
-    assertThat(config.deal().sizeElasticity()).isEqualTo(0.3);
+    assertThat(config.deal().sizeCoefficient()).isEqualTo(0.3);
     assertThat(config.modelVersion()).isEqualTo("mine");
     assertThat(config.earnings()).isEqualTo(ImpactModelConfig.defaults().earnings());
   }

@@ -12,15 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The one market figure the defaults are tuned to: Amazon added about $140B on 2025-11-03, the day
- * of OpenAI's $38B, 7-year AWS contract. The tolerance is 10% ($14B): the reported figure is itself
- * rounded and depends on the price used (intraday high or close), and the model's dollar impact
- * barely depends on the reference market cap because its main term scales with the contract value,
- * not with the cap.
+ * The one 2025 market figure the model may be fitted to: Amazon added about $140B on 2025-11-03,
+ * the day of OpenAI's $38B, 7-year AWS contract. The defaults are fitted to 2023-2024 events
+ * (calibration/); the seed bounds the provider's size exponent from below (docs/impact-model.md)
+ * and must come out within 50% of the reported figure.
  */
 class SeedCalibrationTest {
   private static final double REPORTED_USD = 140.0 * BILLION;
-  private static final double TOLERANCE_USD = 14.0 * BILLION;
+  private static final double TOLERANCE_USD = 70.0 * BILLION;
 
   @ParameterizedTest(name = "Amazon at ${0}B")
   @ValueSource(longs = {2_300, 2_420, 2_600})
@@ -38,7 +37,16 @@ class SeedCalibrationTest {
 
     assertThat(amazon.company()).isEqualTo("amazon");
     assertThat(dollarImpact).isCloseTo(REPORTED_USD, within(TOLERANCE_USD));
-    assertThat(amazon.lowReturn() * cap).isLessThan(REPORTED_USD);
     assertThat(amazon.highReturn() * cap).isGreaterThan(REPORTED_USD);
+  }
+
+  @org.junit.jupiter.api.Test
+  void workedExampleOfTheDocs() {
+    // 0.002 + 0.1342456 x (38 / 2,420)^0.25 x (1 + 0.25 ln 7) = 0.0726400: +$175.8B.
+    CompanyImpact amazon =
+        ImpactModel.withDefaults().deal(Fixtures.openAiAws(), Fixtures.directory()).get(0);
+
+    assertThat(amazon.abnormalReturn()).isCloseTo(0.0726400, within(1e-6));
+    assertThat(amazon.abnormalReturn() * Fixtures.AMAZON_CAP).isCloseTo(175.8e9, within(0.1e9));
   }
 }
