@@ -135,17 +135,40 @@ final class DealImpacts {
   private CompanyImpact buyer(DealAnnounced deal, DealValue value, Valuation buyer) {
     // Awarding firms earn no significant abnormal return on average (Elayan, Roll & Pukthuanthong
     // 2006); an investor's stake in an AI lab is read as a bet the market prices by its size.
+    return linked(
+        deal.getBuyer(),
+        "buyer",
+        value,
+        buyer,
+        "deal.buyer_car",
+        p.buyerCar(),
+        "deal.buyer_size_coefficient",
+        p.buyerSizeCoefficient());
+  }
+
+  /**
+   * A company the deal names besides its provider: a constant plus a coefficient times its relative
+   * size, the deal's dollars against its own value, to the linked exponent.
+   */
+  private CompanyImpact linked(
+      String company,
+      String role,
+      DealValue value,
+      Valuation valuation,
+      String carKey,
+      double car,
+      String coefficientKey,
+      double coefficient) {
     Drivers d = value.describe(new Drivers());
-    double relativeSize = value.effectiveUsd() / buyer.valueUsd();
+    double relativeSize = value.effectiveUsd() / valuation.valueUsd();
     double sizeFeature = Math.pow(relativeSize, p.linkedSizeExponent());
-    d.add("relative_size", relativeSize, "implied value x qualifier weight / buyer's value")
+    String coefficientName = coefficientKey.substring(coefficientKey.indexOf('.') + 1);
+    d.add("relative_size", relativeSize, "implied value x qualifier weight / " + role + "'s value")
         .add("size_feature", sizeFeature, "relative_size ^ linked_size_exponent")
-        .add("buyer_size_coefficient", p.buyerSizeCoefficient(), "return per unit of it")
-        .add("buyer_car", p.buyerCar(), "abnormal return of the buyer independent of size");
-    double raw =
-        d.term("deal.buyer_car", p.buyerCar(), 1.0)
-            + d.term("deal.buyer_size_coefficient", p.buyerSizeCoefficient(), sizeFeature);
-    return band.impact(deal.getBuyer(), "buyer", raw, p.maxAbsReturn(), p.sigma(), d);
+        .add(coefficientName, coefficient, "return per unit of size_feature")
+        .add(carKey.substring(carKey.indexOf('.') + 1), car, "return independent of size");
+    double raw = d.term(carKey, car, 1.0) + d.term(coefficientKey, coefficient, sizeFeature);
+    return band.impact(company, role, raw, p.maxAbsReturn(), p.sigma(), d);
   }
 
   private CompanyImpact supplier(
@@ -173,19 +196,17 @@ final class DealImpacts {
   }
 
   private CompanyImpact party(String company, String role, DealValue value, Valuation party) {
-    // Investors, partners and stake holders: an assumed effect of the same concave form, sized by
-    // the deal's dollars relative to the party's own value.
-    Drivers d = value.describe(new Drivers());
-    double relativeSize = value.effectiveUsd() / party.valueUsd();
-    double sizeFeature = Math.pow(relativeSize, p.linkedSizeExponent());
-    d.add("relative_size", relativeSize, "implied value x qualifier weight / party's value")
-        .add("size_feature", sizeFeature, "relative_size ^ linked_size_exponent")
-        .add("party_size_coefficient", p.partySizeCoefficient(), "return per unit of it")
-        .add("party_car", p.partyCar(), "abnormal return of a named party independent of size");
-    double raw =
-        d.term("deal.party_car", p.partyCar(), 1.0)
-            + d.term("deal.party_size_coefficient", p.partySizeCoefficient(), sizeFeature);
-    return band.impact(company, role, raw, p.maxAbsReturn(), p.sigma(), d);
+    // Investors, partners and stake holders: an effect of the same concave form, sized by the
+    // deal's dollars relative to the party's own value.
+    return linked(
+        company,
+        role,
+        value,
+        party,
+        "deal.party_car",
+        p.partyCar(),
+        "deal.party_size_coefficient",
+        p.partySizeCoefficient());
   }
 
   /**
