@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Fit the impact model's parameters to how the market reacted to the events of a history,"
           + " print the fit (in-sample and leave-one-out: sign agreement, Spearman rank"
-          + " correlation, mean absolute error, beside the naive 'every named company +1%')"
+          + " correlation, mean absolute error, beside the naive 'every named company +1%%')"
           + " and the residuals, and write a parameter file that --impact-model loads.",
       "Coefficients are fitted by Huber's robust regression, the size exponent and the weights"
           + " of 'up to' and 'in talks' values on a grid (docs/impact-model.md#calibrating).",
