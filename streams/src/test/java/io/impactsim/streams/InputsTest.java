@@ -14,6 +14,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputsTest {
@@ -139,5 +140,95 @@ class InputsTest {
         .startsWith("record has no key; expected 'contract-e7'");
     assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void idThatDecodesToTheReplacementCharacterIsDeadLettered() {
+    // A producer that writes bytes, not Java strings, can put a UTF-16 surrogate (ED A0 80) in a
+    // string; Avro decodes it as U+FFFD, so two such ids would become one.
+    DealAnnounced deal = Events.deal("e8", OCT_1, "buyer-XYZ", "amazon", 5L).build();
+    byte[] bytes = serialize(deal);
+    int at = indexOf(bytes, "XYZ".getBytes(StandardCharsets.UTF_8));
+    bytes[at] = (byte) 0xED;
+    bytes[at + 1] = (byte) 0xA0;
+    bytes[at + 2] = (byte) 0x80;
+
+    fixture.rawInput(fixture.topics.deals()).pipeInput(Events.keyOf(deal), bytes, OCT_1);
+    fixture.flush();
+
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+        .startsWith("buyer contains U+FFFD at index 6");
+    assertThat(letter.value()).isEqualTo(bytes);
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void invisibleBuyerIsDeadLettered() {
+    fixture.publish(deals, Events.deal("e9", OCT_1, "\u200b\u00a0", "amazon", 5L).build());
+    fixture.flush();
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .isEqualTo("buyer has only invisible characters (spaces, format characters)");
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  @Timeout(60)
+  void termOfTheLargestIntIsDeadLetteredAtOnce() {
+    fixture.publish(
+        deals,
+        Events.deal("e10", OCT_1, "openai", "amazon", 5L).setTermMonths(Integer.MAX_VALUE).build());
+    fixture.flush();
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .isEqualTo("termMonths must be at most 1200 (100 years), was 2147483647");
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void amountsWhoseSumWouldOverflowALongAreDeadLettered() {
+    long half = Long.MAX_VALUE / 2 + 1;
+    fixture.publish(deals, Events.deal("e11", OCT_1, "openai", "amazon", half).build());
+    fixture.publish(deals, Events.deal("e12", OCT_1, "openai", "amazon", half).build());
+    fixture.flush();
+
+    assertThat(deadLetters.readRecordsToList())
+        .extracting(r -> DeadLetters.text(r.headers(), DeadLetters.REASON))
+        .containsExactly(
+            "valueUsd must be at most 1000000000000000 (10^15 USD), was " + half,
+            "valueUsd must be at most 1000000000000000 (10^15 USD), was " + half);
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void startDateAfter2200IsDeadLettered() {
+    fixture.publish(
+        deals,
+        Events.deal("e13", OCT_1, "openai", "amazon", 5L)
+            .setStartDate(java.time.LocalDate.of(30_000, 1, 1))
+            .build());
+    fixture.flush();
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .isEqualTo("startDate must be within the years 1970-2200, was +30000-01-01");
+  }
+
+  private byte[] serialize(DealAnnounced deal) {
+    return fixture
+        .topics
+        .deals()
+        .valueSerde()
+        .serializer()
+        .serialize(fixture.topics.deals().name(), deal);
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not found");
   }
 }

@@ -40,7 +40,8 @@ public final class InputGate<V extends SpecificRecord>
                 .or(
                     () ->
                         EventTimeExtractor.unusableTime(
-                            EventTimeExtractor.metaOf(value), record.timestamp()));
+                            EventTimeExtractor.metaOf(value), record.timestamp()))
+                .or(() -> Validation.eventYear(EventTimeExtractor.metaOf(value)));
     if (rejection.isPresent()) {
       reject(record, captured == null ? null : captured.bytes(), rejection.get());
       return;
