@@ -8,6 +8,7 @@ import io.impactsim.streams.input.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
@@ -214,13 +215,50 @@ class InputsTest {
         .isEqualTo("startDate must be within the years 1970-2200, was +30000-01-01");
   }
 
+  @Test
+  void reasonNamingAHugeKeyIsCutAt2000Characters() {
+    String key = "k".repeat(100_000);
+    deals.pipeInput(key, Events.deal("e14", OCT_1, "openai", "amazon", 5L).build(), OCT_1);
+    fixture.flush();
+
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+        .startsWith("record key 'kkk")
+        .hasSize(DeadLetters.MAX_REASON_LENGTH);
+    assertThat(letter.key()).hasSize(100_000);
+  }
+
+  @Test
+  void deadLetterOverTheConfiguredSizeKeepsDigestAndSizeInsteadOfTheValue(@TempDir Path dir)
+      throws Exception {
+    try (TopologyFixture small =
+        new TopologyFixture(dir, Map.of(DeadLetters.MAX_BYTES_CONFIG, "20000"))) {
+      DealAnnounced bad =
+          Events.deal("e15", OCT_1, "openai", "amazon", -5L).setNotes("n".repeat(30_000)).build();
+      byte[] bytes = serialize(small, bad);
+      small.rawInput(small.topics.deals()).pipeInput(Events.keyOf(bad), bytes, OCT_1);
+      small.flush();
+
+      TestRecord<byte[], byte[]> letter = small.deadLetters().readRecord();
+      assertThat(letter.value()).isNull();
+      assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(Events.keyOf(bad));
+      assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+          .isEqualTo("valueUsd must not be negative, was -5");
+      assertThat(DeadLetters.text(letter.headers(), DeadLetters.VALUE_SIZE))
+          .isEqualTo(Integer.toString(bytes.length));
+      assertThat(DeadLetters.text(letter.headers(), DeadLetters.VALUE_SHA256))
+          .isEqualTo(
+              java.util.HexFormat.of()
+                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
+  }
+
   private byte[] serialize(DealAnnounced deal) {
-    return fixture
-        .topics
-        .deals()
-        .valueSerde()
-        .serializer()
-        .serialize(fixture.topics.deals().name(), deal);
+    return serialize(fixture, deal);
+  }
+
+  private static byte[] serialize(TopologyFixture f, DealAnnounced deal) {
+    return f.topics.deals().valueSerde().serializer().serialize(f.topics.deals().name(), deal);
   }
 
   private static int indexOf(byte[] bytes, byte[] part) {
