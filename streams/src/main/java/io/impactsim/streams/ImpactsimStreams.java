@@ -5,6 +5,7 @@ import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.schemas.topics.TopicAdmin;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.input.DeadLetterHandler;
+import io.impactsim.streams.input.DeadLetters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -82,6 +83,8 @@ public final class ImpactsimStreams implements AutoCloseable {
     props.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.putAll(options.overrides());
+    // Refuse a dead-letter bound the producer could not send before the application starts.
+    DeadLetters.maxBytes(props);
     return props;
   }
 

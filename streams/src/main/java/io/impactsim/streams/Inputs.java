@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -95,12 +96,16 @@ public record Inputs(
               .split(Named.as(name + "-"))
               .branch((key, gated) -> gated.rejected(), Branched.as("rejected"))
               .defaultBranch(Branched.as("accepted"));
+      // The dead letter's key is the original one, unless the letter was too large with it.
       branches
           .get(name + "-rejected")
-          .mapValues(Gated::bytes, Named.as(name + "-rejected-bytes"))
+          .map(
+              (key, gated) -> KeyValue.pair(gated.deadLetterKey(), gated.bytes()),
+              Named.as(name + "-rejected-bytes"))
           .to(
               deadLetters.name(),
-              Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-dead-letters"));
+              Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                  .withName(name + "-dead-letters"));
       return branches
           .get(name + "-accepted")
           .mapValues(Gated::value, Named.as(name + "-accepted-values"));

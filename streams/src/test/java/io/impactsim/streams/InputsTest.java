@@ -8,12 +8,14 @@ import io.impactsim.streams.input.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputsTest {
@@ -139,5 +141,132 @@ class InputsTest {
         .startsWith("record has no key; expected 'contract-e7'");
     assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void idThatDecodesToTheReplacementCharacterIsDeadLettered() {
+    // A producer that writes bytes, not Java strings, can put a UTF-16 surrogate (ED A0 80) in a
+    // string; Avro decodes it as U+FFFD, so two such ids would become one.
+    DealAnnounced deal = Events.deal("e8", OCT_1, "buyer-XYZ", "amazon", 5L).build();
+    byte[] bytes = serialize(deal);
+    int at = indexOf(bytes, "XYZ".getBytes(StandardCharsets.UTF_8));
+    bytes[at] = (byte) 0xED;
+    bytes[at + 1] = (byte) 0xA0;
+    bytes[at + 2] = (byte) 0x80;
+
+    fixture.rawInput(fixture.topics.deals()).pipeInput(Events.keyOf(deal), bytes, OCT_1);
+    fixture.flush();
+
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+        .startsWith("buyer contains U+FFFD at index 6");
+    assertThat(letter.value()).isEqualTo(bytes);
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void invisibleBuyerIsDeadLettered() {
+    fixture.publish(deals, Events.deal("e9", OCT_1, "\u200b\u00a0", "amazon", 5L).build());
+    fixture.flush();
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .isEqualTo("buyer has only invisible characters (spaces, format characters)");
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  @Timeout(60)
+  void termOfTheLargestIntIsDeadLetteredAtOnce() {
+    fixture.publish(
+        deals,
+        Events.deal("e10", OCT_1, "openai", "amazon", 5L).setTermMonths(Integer.MAX_VALUE).build());
+    fixture.flush();
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .isEqualTo("termMonths must be at most 1200 (100 years), was 2147483647");
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void amountsWhoseSumWouldOverflowALongAreDeadLettered() {
+    long half = Long.MAX_VALUE / 2 + 1;
+    fixture.publish(deals, Events.deal("e11", OCT_1, "openai", "amazon", half).build());
+    fixture.publish(deals, Events.deal("e12", OCT_1, "openai", "amazon", half).build());
+    fixture.flush();
+
+    assertThat(deadLetters.readRecordsToList())
+        .extracting(r -> DeadLetters.text(r.headers(), DeadLetters.REASON))
+        .containsExactly(
+            "valueUsd must be at most 1000000000000000 (10^15 USD), was " + half,
+            "valueUsd must be at most 1000000000000000 (10^15 USD), was " + half);
+    assertThat(shares.isEmpty()).isTrue();
+  }
+
+  @Test
+  void startDateAfter2200IsDeadLettered() {
+    fixture.publish(
+        deals,
+        Events.deal("e13", OCT_1, "openai", "amazon", 5L)
+            .setStartDate(java.time.LocalDate.of(30_000, 1, 1))
+            .build());
+    fixture.flush();
+
+    assertThat(DeadLetters.text(deadLetters.readRecord().headers(), DeadLetters.REASON))
+        .isEqualTo("startDate must be within the years 1970-2200, was +30000-01-01");
+  }
+
+  @Test
+  void reasonNamingAHugeKeyIsCutAt2000Characters() {
+    String key = "k".repeat(100_000);
+    deals.pipeInput(key, Events.deal("e14", OCT_1, "openai", "amazon", 5L).build(), OCT_1);
+    fixture.flush();
+
+    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+        .startsWith("record key 'kkk")
+        .hasSize(DeadLetters.MAX_REASON_LENGTH);
+    assertThat(letter.key()).hasSize(100_000);
+  }
+
+  @Test
+  void deadLetterOverTheConfiguredSizeKeepsDigestAndSizeInsteadOfTheValue(@TempDir Path dir)
+      throws Exception {
+    try (TopologyFixture small =
+        new TopologyFixture(dir, Map.of(DeadLetters.MAX_BYTES_CONFIG, "20000"))) {
+      DealAnnounced bad =
+          Events.deal("e15", OCT_1, "openai", "amazon", -5L).setNotes("n".repeat(30_000)).build();
+      byte[] bytes = serialize(small, bad);
+      small.rawInput(small.topics.deals()).pipeInput(Events.keyOf(bad), bytes, OCT_1);
+      small.flush();
+
+      TestRecord<byte[], byte[]> letter = small.deadLetters().readRecord();
+      assertThat(letter.value()).isNull();
+      assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(Events.keyOf(bad));
+      assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+          .isEqualTo("valueUsd must not be negative, was -5");
+      assertThat(DeadLetters.text(letter.headers(), DeadLetters.VALUE_SIZE))
+          .isEqualTo(Integer.toString(bytes.length));
+      assertThat(DeadLetters.text(letter.headers(), DeadLetters.VALUE_SHA256))
+          .isEqualTo(
+              java.util.HexFormat.of()
+                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
+  }
+
+  private byte[] serialize(DealAnnounced deal) {
+    return serialize(fixture, deal);
+  }
+
+  private static byte[] serialize(TopologyFixture f, DealAnnounced deal) {
+    return f.topics.deals().valueSerde().serializer().serialize(f.topics.deals().name(), deal);
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not found");
   }
 }

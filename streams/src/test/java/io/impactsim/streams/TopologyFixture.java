@@ -22,19 +22,25 @@ public final class TopologyFixture implements AutoCloseable {
   public final TopologyTestDriver driver;
 
   public TopologyFixture(Path stateDir) {
+    this(stateDir, Map.of());
+  }
+
+  /** The topology with further Kafka Streams (or impactsim) settings. */
+  public TopologyFixture(Path stateDir, Map<String, String> settings) {
     topics = TopicCatalog.create("test", new InMemorySchemaRegistry(), true);
+    Map<String, String> overrides =
+        new java.util.HashMap<>(
+            Map.of(
+                // Without record caches every update is visible at once.
+                StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+                "0",
+                // The driver's mock producer drops dead letters that the exception handlers
+                // write inside a transaction; the broker tests cover exactly-once.
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.AT_LEAST_ONCE));
+    overrides.putAll(settings);
     StreamsOptions options =
-        StreamsOptions.defaults()
-            .withStateDir(stateDir)
-            .withOverrides(
-                Map.of(
-                    // Without record caches every update is visible at once.
-                    StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
-                    "0",
-                    // The driver's mock producer drops dead letters that the exception handlers
-                    // write inside a transaction; the broker tests cover exactly-once.
-                    StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-                    StreamsConfig.AT_LEAST_ONCE));
+        StreamsOptions.defaults().withStateDir(stateDir).withOverrides(overrides);
     Properties props =
         ImpactsimStreams.config(
             new KafkaSettings("unused:9092", "mock://registry", Map.of(), "test"), options, topics);

@@ -7,7 +7,10 @@ import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.EarningsReported;
 import io.impactsim.schemas.avro.RestructuringAnnounced;
 import io.impactsim.schemas.avro.StakeChange;
+import io.impactsim.schemas.validation.FieldRules;
+import io.impactsim.schemas.validation.Limits;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -18,6 +21,8 @@ import org.apache.avro.generic.IndexedRecord;
 /**
  * The checks that do not depend on the file format: amounts, ranges and the company ids an event
  * refers to. They run on the Avro records, so JSON Lines and Avro files are held to the same rules.
+ * Identifiers, names, text, ranges and dates follow {@link FieldRules}, the rules the streams input
+ * gate applies too.
  */
 final class EventChecks {
   /**
@@ -33,24 +38,43 @@ final class EventChecks {
 
   /** The smallest value a numeric field may take, if any; shared with the JSON Schema. */
   static java.util.OptionalLong minimum(String field) {
-    if (field.equals("termMonths")) {
-      return java.util.OptionalLong.of(1);
+    var range = Limits.of(field);
+    if (range.isPresent()) {
+      return java.util.OptionalLong.of((long) range.get().min());
     }
     return NOT_SIMPLY_NON_NEGATIVE.contains(field)
         ? java.util.OptionalLong.empty()
         : java.util.OptionalLong.of(0);
   }
 
-  /** Checks one event on its own. */
+  /**
+   * Checks one event on its own. A field gets one message: the shared rules speak only of fields
+   * the checks here found nothing wrong with.
+   */
   static void check(InputEvent event, ProblemSink sink) {
-    amounts(event.value(), "", sink);
-    eventTime(event.occurredAt(), sink);
+    Set<String> reported = new HashSet<>();
+    ProblemSink once =
+        (field, message) -> {
+          reported.add(field);
+          sink.add(field, message);
+        };
+    amounts(event.value(), "", once);
+    eventTime(event.occurredAt(), once);
     switch (event.type()) {
-      case DEAL -> deal((DealAnnounced) event.value(), sink);
-      case EARNINGS -> earnings((EarningsReported) event.value(), sink);
-      case COMPANY -> company((CompanyProfile) event.value(), sink);
-      case RESTRUCTURING -> restructuring((RestructuringAnnounced) event.value(), sink);
+      case DEAL -> deal((DealAnnounced) event.value(), once);
+      case EARNINGS -> earnings((EarningsReported) event.value(), once);
+      case COMPANY -> company((CompanyProfile) event.value(), once);
+      case RESTRUCTURING -> restructuring((RestructuringAnnounced) event.value(), once);
     }
+    FieldRules.check(
+        event.value(),
+        (path, problem) -> {
+          // A history line holds the metadata's fields at its top level.
+          String field = path.startsWith("meta.") ? path.substring("meta.".length()) : path;
+          if (reported.add(field)) {
+            sink.add(field, problem);
+          }
+        });
   }
 
   /** Calls {@code use} with each company id the event refers to and the field naming it. */

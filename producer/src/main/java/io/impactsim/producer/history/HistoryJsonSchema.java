@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.impactsim.producer.EventType;
+import io.impactsim.schemas.validation.FieldRules;
+import io.impactsim.schemas.validation.Identifiers;
+import io.impactsim.schemas.validation.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +111,12 @@ public final class HistoryJsonSchema {
         schema.getTypes().forEach(s -> any.add(value(s, field)));
       }
       case NULL -> node.put("type", "null");
-      case STRING -> node.put("type", "string");
+      case STRING -> {
+        node.put("type", "string");
+        if (FieldRules.boundedLength(field)) {
+          node.put("maxLength", Identifiers.MAX_LENGTH);
+        }
+      }
       case BOOLEAN -> node.put("type", "boolean");
       case INT, LONG -> integer(schema, field, node);
       case FLOAT, DOUBLE -> number(field, node);
@@ -139,12 +147,27 @@ public final class HistoryJsonSchema {
     } else {
       node.put("type", "integer");
       EventChecks.minimum(field).ifPresent(min -> node.put("minimum", min));
+      maximum(field, node);
     }
   }
 
   private static void number(String field, ObjectNode node) {
     node.put("type", "number");
     EventChecks.minimum(field).ifPresent(min -> node.put("minimum", min));
+    maximum(field, node);
+  }
+
+  private static void maximum(String field, ObjectNode node) {
+    Limits.of(field)
+        .map(range -> Limits.Range.format(range.max()))
+        .ifPresent(
+            max -> {
+              if (max instanceof Long whole) {
+                node.put("maximum", whole);
+              } else {
+                node.put("maximum", max.doubleValue());
+              }
+            });
   }
 
   private static ObjectNode describe(ObjectNode node, Schema.Field field) {

@@ -51,6 +51,18 @@ class HistoryJsonSchemaTest {
     assertThat(errors(valid.replace("\"type\":\"deal\"", "\"type\":\"merger\""))).isNotEmpty();
   }
 
+  @Test
+  void schemaStatesTheDocumentedMaxima() throws IOException {
+    String valid = HistoryReaderTest.deal("\"valueUsd\":1000000000000000,\"termMonths\":1200");
+
+    assertThat(schema().validate(JSON.readTree(valid))).isEmpty();
+    assertThat(errors(valid.replace("1000000000000000", "1000000000000001"))).isNotEmpty();
+    assertThat(errors(valid.replace("1200", "1201"))).isNotEmpty();
+    assertThat(
+            errors(valid.replace("\"buyer\":\"openai\"", "\"buyer\":\"" + "x".repeat(1001) + "\"")))
+        .isNotEmpty();
+  }
+
   private static Set<ValidationMessage> errors(String line) throws IOException {
     return schema().validate(JSON.readTree(line));
   }

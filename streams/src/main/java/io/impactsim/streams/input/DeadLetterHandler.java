@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends records that cannot be decoded or processed to the dead-letter topic named by {@code
  * errors.dead.letter.queue.topic.name} (Kafka Streams' own dead-letter mechanism, KIP-1034), with
- * the original bytes and impactsim's reason headers, and lets the application carry on.
+ * the original bytes and impactsim's reason headers (bounded in size, {@link DeadLetters#letter}),
+ * and lets the application carry on.
  *
  * <p>The global thread that maintains the company profiles has no producer, so a bad profile is
  * logged and skipped rather than dead-lettered.
@@ -26,12 +27,14 @@ public final class DeadLetterHandler
 
   private String deadLetterTopic;
   private String internalPrefix;
+  private int maxBytes;
 
   @Override
   public void configure(Map<String, ?> configs) {
     Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
     deadLetterTopic = topic == null ? null : topic.toString();
     internalPrefix = configs.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-";
+    maxBytes = DeadLetters.maxBytes(configs);
   }
 
   @Override
@@ -93,7 +96,7 @@ public final class DeadLetterHandler
 
   private List<ProducerRecord<byte[], byte[]>> letterFor(
       ErrorHandlerContext context, byte[] key, byte[] value, String what, Exception exception) {
-    String reason = what + ": " + exception.getMessage();
+    String reason = DeadLetters.cut(what + ": " + exception.getMessage());
     boolean globalThread = context.taskId() == null || context.taskId().subtopology() < 0;
     if (deadLetterTopic == null || globalThread) {
       LOG.warn(
@@ -110,19 +113,19 @@ public final class DeadLetterHandler
         context.partition(),
         context.offset(),
         reason);
-    return List.of(
-        new ProducerRecord<>(
-            deadLetterTopic,
-            null,
-            null,
+    DeadLetters.Letter letter =
+        DeadLetters.letter(
             key,
             value,
-            DeadLetters.headers(
-                context.headers(),
-                reason,
-                context.topic(),
-                context.partition(),
-                context.offset(),
-                exception.getClass().getName())));
+            context.headers(),
+            reason,
+            context.topic(),
+            context.partition(),
+            context.offset(),
+            exception.getClass().getName(),
+            maxBytes);
+    return List.of(
+        new ProducerRecord<>(
+            deadLetterTopic, null, null, letter.key(), letter.value(), letter.headers()));
   }
 }

@@ -1,5 +1,6 @@
 package io.impactsim.streams.input;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
@@ -12,12 +13,13 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * Admits an input event or rejects it, once, with dead-letter headers that say why: a tombstone, a
  * value that fails validation, a key that is not the one the value implies, or an event time the
  * record cannot carry. Whatever passes the gate is applied to every view, whatever fails it to
- * none.
+ * none. A dead letter is bounded in size ({@link DeadLetters#MAX_BYTES_CONFIG}).
  */
 public final class InputGate<V extends SpecificRecord>
     implements FixedKeyProcessor<String, Captured<V>, Gated<V>> {
   private final BiFunction<String, V, Optional<String>> checks;
   private FixedKeyProcessorContext<String, Gated<V>> context;
+  private int maxDeadLetterBytes;
 
   public InputGate(BiFunction<String, V, Optional<String>> checks) {
     this.checks = checks;
@@ -26,6 +28,7 @@ public final class InputGate<V extends SpecificRecord>
   @Override
   public void init(FixedKeyProcessorContext<String, Gated<V>> context) {
     this.context = context;
+    this.maxDeadLetterBytes = DeadLetters.maxBytes(context.appConfigs());
   }
 
   @Override
@@ -40,24 +43,29 @@ public final class InputGate<V extends SpecificRecord>
                 .or(
                     () ->
                         EventTimeExtractor.unusableTime(
-                            EventTimeExtractor.metaOf(value), record.timestamp()));
+                            EventTimeExtractor.metaOf(value), record.timestamp()))
+                .or(() -> Validation.eventYear(EventTimeExtractor.metaOf(value)));
     if (rejection.isPresent()) {
       reject(record, captured == null ? null : captured.bytes(), rejection.get());
       return;
     }
-    context.forward(record.withValue(new Gated<>(value, captured.bytes(), null)));
+    context.forward(record.withValue(Gated.accepted(value, captured.bytes())));
   }
 
   private void reject(FixedKeyRecord<String, Captured<V>> record, byte[] bytes, String reason) {
     Optional<RecordMetadata> origin = context.recordMetadata();
-    var headers =
-        DeadLetters.headers(
+    DeadLetters.Letter letter =
+        DeadLetters.letter(
+            record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+            bytes,
             record.headers(),
             reason,
             origin.map(RecordMetadata::topic).orElse(""),
             origin.map(RecordMetadata::partition).orElse(-1),
             origin.map(RecordMetadata::offset).orElse(-1L),
-            null);
-    context.forward(record.withValue(new Gated<V>(null, bytes, reason)).withHeaders(headers));
+            null,
+            maxDeadLetterBytes);
+    context.forward(
+        record.withValue(Gated.<V>rejected(reason, letter)).withHeaders(letter.headers()));
   }
 }

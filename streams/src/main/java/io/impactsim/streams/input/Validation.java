@@ -1,6 +1,7 @@
 package io.impactsim.streams.input;
 
 import io.impactsim.schemas.avro.Accelerator;
+import io.impactsim.schemas.avro.CompanyProfile;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.DealKind;
 import io.impactsim.schemas.avro.EarningsReported;
@@ -8,24 +9,30 @@ import io.impactsim.schemas.avro.EventMetadata;
 import io.impactsim.schemas.avro.RestructuringAnnounced;
 import io.impactsim.schemas.avro.SegmentRevenue;
 import io.impactsim.schemas.avro.StakeChange;
+import io.impactsim.schemas.validation.FieldRules;
+import io.impactsim.schemas.validation.Identifiers;
+import io.impactsim.schemas.validation.Limits;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * The checks an input event must pass before any view uses it; each returns the reason it fails, or
  * empty. Only facts that can be judged from the event alone are checked: a company without a
  * profile is not an error, because profiles and events travel on different topics and their arrival
  * order is not guaranteed.
+ *
+ * <p>Identifiers, names, free text, amounts and dates follow the rules the producer applies too
+ * ({@link FieldRules}), so an id or figure the producer would refuse cannot reach a view through a
+ * record written by another producer.
  */
 public final class Validation {
   private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
 
-  /**
-   * Longest identifier or name accepted. Identifiers become keys and state, whose encodings have
-   * limits (a state string holds at most 64 KiB); rejecting an oversized one here keeps an event
-   * from being applied to some views and failing in others.
-   */
-  public static final int MAX_ID_LENGTH = 1_000;
+  /** Longest identifier or name accepted ({@link Identifiers#MAX_LENGTH}). */
+  public static final int MAX_ID_LENGTH = Identifiers.MAX_LENGTH;
 
   private Validation() {}
 
@@ -50,7 +57,16 @@ public final class Validation {
         tooLong(d.getBuyer(), "buyer"),
         tooLong(d.getProvider(), "provider"),
         tooLong(d.getProviderUnit(), "providerUnit"),
-        tooLong(d.getSegment(), "segment"));
+        tooLong(d.getSegment(), "segment"),
+        fields(d));
+  }
+
+  /**
+   * Checks a company profile. Profiles are read by the global thread, which cannot dead-letter, so
+   * a profile that fails is logged and skipped.
+   */
+  public static Optional<String> company(CompanyProfile c) {
+    return first(meta(c.getMeta()), blank(c.getId(), "id"), fields(c));
   }
 
   /** Checks an earnings report. */
@@ -74,7 +90,8 @@ public final class Validation {
         negative(e.getBacklogUsd(), "backlogUsd"),
         guidance,
         segments(e),
-        tooLong(e.getCompany(), "company"));
+        tooLong(e.getCompany(), "company"),
+        fields(e));
   }
 
   /** Checks a restructuring. */
@@ -96,7 +113,31 @@ public final class Validation {
         blank(r.getCompany(), "company"),
         negative(r.getImpliedValuationUsd(), "impliedValuationUsd"),
         tooLong(r.getCompany(), "company"),
-        stakes);
+        stakes,
+        fields(r));
+  }
+
+  /**
+   * Why an event time outside the documented years ({@link Limits#MAX_YEAR}) is refused, or empty.
+   * Checked after the record-time rules, which already refuse most such times.
+   */
+  public static Optional<String> eventYear(EventMetadata meta) {
+    Instant at = meta.getOccurredAt();
+    return Limits.date(at.atOffset(ZoneOffset.UTC).toLocalDate())
+        .map(problem -> "meta.occurredAt " + problem);
+  }
+
+  /** The first field that breaks the shared identifier, text, range or date rules. */
+  private static Optional<String> fields(IndexedRecord event) {
+    String[] first = new String[1];
+    FieldRules.check(
+        event,
+        (field, problem) -> {
+          if (first[0] == null) {
+            first[0] = field + " " + problem;
+          }
+        });
+    return Optional.ofNullable(first[0]);
   }
 
   private static Optional<String> meta(EventMetadata meta) {

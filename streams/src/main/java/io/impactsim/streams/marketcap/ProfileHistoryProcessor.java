@@ -1,6 +1,7 @@
 package io.impactsim.streams.marketcap;
 
 import io.impactsim.schemas.avro.CompanyProfile;
+import io.impactsim.streams.input.Validation;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,6 +25,7 @@ public final class ProfileHistoryProcessor
   private final ProfileBook book;
   private KeyValueStore<String, ProfileHistory> store;
   private long mismatchedKeys;
+  private long invalidProfiles;
 
   public ProfileHistoryProcessor(String storeName, ProfileBook book) {
     this.storeName = storeName;
@@ -55,6 +57,16 @@ public final class ProfileHistoryProcessor
                 + " publish profiles keyed by their id",
             record.key(),
             profile.getId());
+      }
+      return;
+    }
+    var invalid = Validation.company(profile);
+    if (invalid.isPresent()) {
+      // The global thread has no producer to dead-letter with; an id or figure the producer would
+      // refuse must not reach the profile book (two undecodable ids would become one company).
+      if (invalidProfiles++ == 0) {
+        LOG.warn(
+            "Skipping invalid company profiles (first: key '{}': {})", record.key(), invalid.get());
       }
       return;
     }

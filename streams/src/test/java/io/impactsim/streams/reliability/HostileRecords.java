@@ -65,7 +65,8 @@ final class HostileRecords {
     if (c.recipe().equals("duplicate")) {
       return original(c).key();
     }
-    if (c.recipe().equals("event") && !c.topic().equals("companies")) {
+    if ((c.recipe().equals("event") || c.recipe().equals("patch"))
+        && !c.topic().equals("companies")) {
       SpecificRecord event = base(c.topic(), c.name());
       JsonFields.apply(event, c.spec().get("set"));
       return KeyRules.expectedKey(event);
@@ -87,6 +88,7 @@ final class HostileRecords {
       case "append" -> concat(encoded(c, topicName), decode(spec.get("base64")));
       case "splice" -> splice(encoded(c, topicName), spec);
       case "random" -> random(encoded(c, topicName), spec);
+      case "patch" -> patch(encoded(c, topicName), spec);
       case "foreign" -> foreign(spec.get("as").asText(), c.name());
       default -> throw new IllegalArgumentException("unknown recipe " + c.recipe());
     };
@@ -214,6 +216,27 @@ final class HostileRecords {
     byte[] body = new byte[spec.get("length").asInt()];
     new Random(spec.get("seed").asLong()).nextBytes(body);
     return concat(Arrays.copyOf(bytes, 5), body);
+  }
+
+  /**
+   * A valid record whose first occurrence of the text {@code find} is overwritten by the bytes
+   * {@code with} (base64, the same length), e.g. bytes that are not UTF-8 inside a string, which a
+   * producer of Java strings cannot write.
+   */
+  private static byte[] patch(byte[] bytes, JsonNode spec) {
+    byte[] find = spec.get("find").asText().getBytes(StandardCharsets.UTF_8);
+    byte[] with = decode(spec.get("with"));
+    if (find.length != with.length) {
+      throw new IllegalArgumentException("a patch keeps the length: " + spec);
+    }
+    for (int at = 0; at + find.length <= bytes.length; at++) {
+      if (Arrays.equals(bytes, at, at + find.length, find, 0, find.length)) {
+        byte[] out = bytes.clone();
+        System.arraycopy(with, 0, out, at, with.length);
+        return out;
+      }
+    }
+    throw new IllegalArgumentException("no " + spec.get("find") + " in the record: " + spec);
   }
 
   private static byte[] decode(JsonNode base64) {
