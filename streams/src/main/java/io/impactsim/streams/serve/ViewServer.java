@@ -7,6 +7,7 @@ import io.impactsim.streams.ImpactsimStreams;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,6 +30,7 @@ public final class ViewServer implements AutoCloseable {
   private final ViewFeed feed;
   private final Admin admin;
   private final ViewQueries queries;
+  private final LiveStream live;
   private Javalin server;
 
   /** A server for the application's views; nothing is opened until {@link #start()}. */
@@ -49,6 +51,7 @@ public final class ViewServer implements AutoCloseable {
     this.feed = new ViewFeed(settings, topics, metrics, Clock.systemUTC());
     this.admin = Admin.create(settings.kafkaProperties());
     this.queries = new ViewQueries(streams, new HostInfo(options.advertisedHost(), options.port()));
+    this.live = new LiveStream(feed, metrics, options.heartbeat());
     metrics.bindStreams(streams);
     metrics.every(new ProcessedEvents(admin, applicationId, topics, metrics));
   }
@@ -59,7 +62,6 @@ public final class ViewServer implements AutoCloseable {
       return this;
     }
     ApiRoutes api = new ApiRoutes(queries);
-    LiveStream live = new LiveStream(feed);
     server =
         Javalin.create(
             cfg -> {
@@ -67,6 +69,9 @@ public final class ViewServer implements AutoCloseable {
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.jetty.host = options.host();
               cfg.jetty.port = options.port();
+              // Requests refused before any route runs get the API's JSON errors too.
+              cfg.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
+              cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonErrorHandler()));
               cfg.staticFiles.enableWebjars();
               cfg.staticFiles.add("/dashboard", Location.CLASSPATH);
               api.addTo(cfg.routes);
@@ -96,22 +101,22 @@ public final class ViewServer implements AutoCloseable {
   }
 
   private void addOperations(RoutesConfig routes) {
-    routes.get("/health", ctx -> probe(ctx, true));
-    routes.get("/ready", ctx -> probe(ctx, queries.ready()));
+    routes.get("/health", ctx -> ApiRoutes.json(ctx, probe(ctx, true)));
+    routes.get("/ready", ctx -> ApiRoutes.json(ctx, probe(ctx, queries.ready())));
     routes.get(
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
   }
 
-  private void probe(Context ctx, boolean ok) {
+  private ObjectNode probe(Context ctx, boolean ok) {
     ObjectNode body = AvroJson.MAPPER.createObjectNode();
     body.put("status", ok ? "UP" : "DOWN");
     body.put("streams", streams.state().toString());
     if (!ok) {
       ctx.status(503).header("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS));
     }
-    ApiRoutes.json(ctx, body);
+    return body;
   }
 
   private static void addErrors(RoutesConfig routes) {
@@ -124,6 +129,21 @@ public final class ViewServer implements AutoCloseable {
           }
           error(ctx, e.getMessage());
         });
+    // The framework's own answers (no such route, a method not served) in the same form.
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          ctx.status(e.getStatus());
+          error(ctx, JsonErrorHandler.reason(e.getStatus(), e.getMessage()));
+        });
+    routes.error(
+        404,
+        ctx -> {
+          String type = ctx.res().getContentType();
+          if (type == null || !type.startsWith(ApiError.CONTENT_TYPE)) {
+            error(ctx, ApiError.NOT_FOUND_MESSAGE);
+          }
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -134,14 +154,12 @@ public final class ViewServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, String message) {
-    ObjectNode body = AvroJson.MAPPER.createObjectNode();
-    body.put("status", ctx.statusCode());
-    body.put("message", message);
-    ApiRoutes.json(ctx, body);
+    ApiRoutes.json(ctx, ApiError.body(ctx.statusCode(), message));
   }
 
   @Override
   public synchronized void close() {
+    live.close();
     if (server != null) {
       server.stop();
     }
