@@ -70,6 +70,16 @@ final class StreamsCommand implements Callable<Integer> {
           "How long to wait for the application to run, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration startTimeout;
 
+  @Option(
+      names = "--stall-window",
+      paramLabel = "DURATION",
+      defaultValue = "${env:IMPACTSIM_STALL_WINDOW:-PT60S}",
+      description =
+          "/health reports DOWN when a stream thread has not polled, or has processed nothing"
+              + " while records wait, for this long; ISO-8601 (env IMPACTSIM_STALL_WINDOW;"
+              + " default: ${DEFAULT-VALUE}).")
+  Duration stallWindow;
+
   @Mixin HttpOptions http;
 
   @Option(
@@ -80,7 +90,7 @@ final class StreamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KafkaSettings settings = root.connection().settings();
-    ServeOptions serve = http.serveOptions();
+    ServeOptions serve = http.serveOptions().withStallWindow(stallWindow);
     CountDownLatch closed = new CountDownLatch(1);
     StreamsOptions options = options();
     if (!noHttp) {

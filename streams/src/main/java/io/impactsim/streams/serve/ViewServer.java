@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.ImpactsimStreams;
+import io.impactsim.streams.StallWatch;
+import io.impactsim.streams.StreamThreadReadings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -31,6 +34,7 @@ public final class ViewServer implements AutoCloseable {
   private final Admin admin;
   private final ViewQueries queries;
   private final LiveStream live;
+  private final StallWatch stalls;
   private Javalin server;
 
   /** A server for the application's views; nothing is opened until {@link #start()}. */
@@ -52,8 +56,29 @@ public final class ViewServer implements AutoCloseable {
     this.admin = Admin.create(settings.kafkaProperties());
     this.queries = new ViewQueries(streams, new HostInfo(options.advertisedHost(), options.port()));
     this.live = new LiveStream(feed, metrics, options.heartbeat());
+    this.stalls = new StallWatch(options.stallWindow());
     metrics.bindStreams(streams);
     metrics.every(new ProcessedEvents(admin, applicationId, topics, metrics));
+    metrics.every(this::watchForStalls, stallSampling(options.stallWindow()));
+  }
+
+  /** A few samples per window, so a stall is seen soon after the window has passed. */
+  private static Duration stallSampling(Duration window) {
+    long millis = Math.max(50, Math.min(window.toMillis() / 4, 5_000));
+    return Duration.ofMillis(millis);
+  }
+
+  private void watchForStalls() {
+    try {
+      if (streams.state() == KafkaStreams.State.RUNNING) {
+        stalls.observe(System.currentTimeMillis(), StreamThreadReadings.read(streams.metrics()));
+      } else {
+        stalls.reset();
+      }
+    } catch (RuntimeException e) {
+      // A failed sample must not cancel the next ones.
+      LOG.warn("cannot read the stream threads' metrics: {}", e.toString());
+    }
   }
 
   /** Binds the address and starts serving; answers 503 until the application is running. */
@@ -101,12 +126,22 @@ public final class ViewServer implements AutoCloseable {
   }
 
   private void addOperations(RoutesConfig routes) {
-    routes.get("/health", ctx -> ApiRoutes.json(ctx, probe(ctx, true)));
+    routes.get("/health", this::health);
     routes.get("/ready", ctx -> ApiRoutes.json(ctx, probe(ctx, queries.ready())));
     routes.get(
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+  }
+
+  /** Up unless a stream thread has stalled: a RUNNING state alone does not say it works. */
+  private void health(Context ctx) {
+    StallWatch.Verdict verdict = stalls.verdict();
+    ObjectNode body = probe(ctx, !verdict.stalled());
+    if (verdict.stalled()) {
+      body.put("reason", verdict.reason());
+    }
+    ApiRoutes.json(ctx, body);
   }
 
   private ObjectNode probe(Context ctx, boolean ok) {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileHttpIntegrationTest {
   private static final Duration HEARTBEAT = Duration.ofMillis(200);
+  private static final Duration STALL_WINDOW = Duration.ofSeconds(2);
   private static final Pattern LIVE_CLIENTS =
       Pattern.compile("(?m)^impactsim_live_clients ([0-9.]+)$");
 
@@ -49,7 +50,12 @@ class HostileHttpIntegrationTest {
     app = new ImpactsimStreams(settings, StreamsOptions.defaults().withStateDir(dir));
     app.start(Duration.ofSeconds(90));
     server =
-        new ViewServer(app, settings, ServeOptions.of("127.0.0.1", 0).withHeartbeat(HEARTBEAT))
+        new ViewServer(
+                app,
+                settings,
+                ServeOptions.of("127.0.0.1", 0)
+                    .withHeartbeat(HEARTBEAT)
+                    .withStallWindow(STALL_WINDOW))
             .start();
   }
 
@@ -138,6 +144,17 @@ class HostileHttpIntegrationTest {
     assertThat(Duration.ofNanos(System.nanoTime() - closedAt))
         .as("time to release a client that went away")
         .isLessThan(HEARTBEAT.multipliedBy(20));
+  }
+
+  @Test
+  void healthStaysUpWhileARunningApplicationIdlesLongerThanTheStallWindow()
+      throws InterruptedException {
+    Thread.sleep(STALL_WINDOW.multipliedBy(2).toMillis());
+
+    HttpResponse<String> health = Http.get(server.url(), "/health");
+
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(Http.json(health).get("status").asText()).isEqualTo("UP");
   }
 
   private int liveClients() {
