@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -261,7 +262,12 @@ final class ProduceCommand implements Callable<Integer> {
               + timeout.toSeconds()
               + " s",
           err);
-    } catch (RuntimeException e) {
+    } catch (IllegalStateException e) {
+      // Refused credentials fail the command as they would its first send; a cluster that only
+      // refuses to describe its configs (no ACL for it) leaves the defaults.
+      if (e.getCause() instanceof AuthenticationException) {
+        throw e;
+      }
       return fallback(settings, e.getMessage(), err);
     }
   }
