@@ -7,10 +7,15 @@ import io.impactsim.producer.publish.PublishFailedException;
 import io.impactsim.producer.publish.PublishReport;
 import io.impactsim.producer.publish.PublishedCompanies;
 import io.impactsim.producer.publish.PublisherOptions;
+import io.impactsim.producer.publish.RecordSizeLimits;
+import io.impactsim.producer.publish.RecordSizes;
 import io.impactsim.producer.publish.Speed;
 import io.impactsim.producer.synthetic.SyntheticConfig;
 import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.registry.InMemorySchemaRegistry;
 import io.impactsim.schemas.registry.SchemaRegistry;
+import io.impactsim.schemas.topics.Topic;
+import io.impactsim.schemas.topics.TopicCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +43,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Validate input events and publish them to the input topics, each keyed by its entity and"
           + " stamped with its event time, with an idempotent producer (acks=all).",
-      "A file with any invalid line publishes nothing unless --skip-invalid. If the cluster"
-          + " fails to confirm an event, publishing stops and prints the --resume-from id.",
+      "A file with any invalid line publishes nothing unless --skip-invalid. Every event is"
+          + " encoded and measured against the cluster's record size limits before the first"
+          + " send. If the cluster fails to confirm an event, publishing stops and prints the"
+          + " --resume-from id.",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -62,6 +70,11 @@ import picocli.CommandLine.Spec;
     })
 final class ProduceCommand implements Callable<Integer> {
   static final int INVALID_INPUT = 3;
+
+  /** How long {@code --validate-only} waits for the cluster's record size limits. */
+  static final Duration VALIDATE_ONLY_LIMITS_TIMEOUT = Duration.ofSeconds(3);
+
+  private static final Duration PUBLISH_LIMITS_TIMEOUT = Duration.ofSeconds(15);
 
   /** Runs of at least this many events at full speed show a progress bar; shorter ones flash by. */
   private static final long LONG_RUN = 10_000;
@@ -119,7 +132,9 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Option(
       names = "--validate-only",
-      description = "Check the input, print every problem, publish nothing.")
+      description =
+          "Check the input, print every problem, publish nothing. Record sizes are checked"
+              + " against the cluster's limits if it answers within 3 s, else Kafka's defaults.")
   boolean validateOnly;
 
   @Option(
@@ -196,9 +211,17 @@ final class ProduceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     KafkaSettings settings = parent.connection.settings();
-    ProduceInput input = read(settings);
+    ProduceInput read = read(settings);
+    TopicCatalog topics =
+        TopicCatalog.create(settings.topicPrefix(), new InMemorySchemaRegistry(), false);
+    RecordSizeLimits limits = limits(settings, topics, err);
+    ProduceInput input = read.without(RecordSizes.refusals(read.events(), topics, limits));
     input.printProblems(err);
+    String limitsLine = limits.summary(inputTopicNames(topics));
     if (!input.problems().isEmpty() && (validateOnly || !skipInvalid)) {
+      if (validateOnly) {
+        err.println(limitsLine);
+      }
       if (input.problems().stream().anyMatch(p -> p.message().startsWith("unknown company"))) {
         err.println(
             "companies published earlier: --known-companies ID,... or"
@@ -210,6 +233,7 @@ final class ProduceCommand implements Callable<Integer> {
       return INVALID_INPUT;
     }
     if (validateOnly) {
+      out.println(limitsLine);
       out.println("valid: " + input.describeCounts());
       return 0;
     }
@@ -217,6 +241,46 @@ final class ProduceCommand implements Callable<Integer> {
       err.printf("skipping %d invalid line(s)%n", input.problems().size());
     }
     return publish(settings, input, out, err);
+  }
+
+  /**
+   * The record size limits of the cluster; a validation that must not wait long, or a cluster that
+   * does not say, falls back on Kafka's defaults. Publishing fails later anyway if the cluster is
+   * unreachable.
+   */
+  private RecordSizeLimits limits(KafkaSettings settings, TopicCatalog topics, PrintWriter err)
+      throws InterruptedException {
+    Duration timeout = validateOnly ? VALIDATE_ONLY_LIMITS_TIMEOUT : PUBLISH_LIMITS_TIMEOUT;
+    try {
+      return RecordSizeLimits.fromCluster(settings, inputTopicNames(topics), timeout);
+    } catch (TimeoutException e) {
+      return fallback(
+          settings,
+          "the cluster at "
+              + settings.bootstrapServers()
+              + " did not answer within "
+              + timeout.toSeconds()
+              + " s",
+          err);
+    } catch (IllegalStateException e) {
+      // Refused credentials fail the command as they would its first send; a cluster that only
+      // refuses to describe its configs (no ACL for it) leaves the defaults.
+      if (e.getCause() instanceof AuthenticationException) {
+        throw e;
+      }
+      return fallback(settings, e.getMessage(), err);
+    }
+  }
+
+  private RecordSizeLimits fallback(KafkaSettings settings, String why, PrintWriter err) {
+    if (!validateOnly) {
+      err.println("using Kafka's default record size limits: " + why);
+    }
+    return RecordSizeLimits.defaults(settings, why);
+  }
+
+  private static List<String> inputTopicNames(TopicCatalog topics) {
+    return topics.inputs().stream().map(Topic::name).toList();
   }
 
   private ProduceInput read(KafkaSettings settings) throws TimeoutException {

@@ -93,6 +93,20 @@ class DockerStackConsistencyTest {
   }
 
   @Test
+  void streamsReplicasAreGivenMoreTimeToStopThanTheirCloseMayTake() {
+    stack
+        .appServicesRunning("streams")
+        .forEach(
+            (name, service) -> {
+              String grace = service.path("stop_grace_period").asText("");
+              assertThat(grace).as("stop_grace_period of %s", name).matches("\\d+s");
+              assertThat(Duration.ofSeconds(Long.parseLong(grace.replace("s", ""))))
+                  .as("stop_grace_period of %s", name)
+                  .isGreaterThan(BoundedShutdown.BOUND);
+            });
+  }
+
+  @Test
   void composePrometheusAndGrafanaAgreeOnPorts() {
     Set<String> replicas = new TreeSet<>();
     stack

@@ -2,9 +2,10 @@ package io.impactsim.producer.history;
 
 import io.impactsim.schemas.serde.GeneratedRecords;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ import java.util.Set;
  * every referenced company defined by a {@code company} event of the input or already known.
  */
 public final class HistoryReader {
+  /** The largest JSON Lines file read; the events of a history are held in memory. */
+  public static final long MAX_JSON_LINES_BYTES = 1L << 30;
+
   private final Set<String> knownCompanies;
   private final List<LocatedEvent> events = new ArrayList<>();
   private final List<HistoryProblem> problems = new ArrayList<>();
@@ -47,19 +51,48 @@ public final class HistoryReader {
   /** Adds a file to the input; a file that cannot be read is a problem of the input. */
   public HistoryReader add(Path file) {
     try {
-      if (file.getFileName().toString().endsWith(".avro")) {
+      String refused = refusal(file);
+      if (refused != null) {
+        problems.add(new HistoryProblem(file.toString(), 0, "", refused));
+      } else if (file.getFileName().toString().endsWith(".avro")) {
         AvroHistoryFiles.read(file, events, problems);
       } else {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
           JsonLinesParser.parse(file.toString(), in, events, problems);
         }
       }
     } catch (NoSuchFileException e) {
       problems.add(new HistoryProblem(file.toString(), 0, "", "no such file"));
+    } catch (AccessDeniedException e) {
+      problems.add(new HistoryProblem(file.toString(), 0, "", "cannot read: permission denied"));
     } catch (IOException | UncheckedIOException e) {
       problems.add(new HistoryProblem(file.toString(), 0, "", "cannot read: " + e.getMessage()));
     }
     return this;
+  }
+
+  /**
+   * Why a path is not read at all: a device such as /dev/zero, a FIFO or a directory would be read
+   * for ever or not at all, and a JSON Lines file too large to hold is better split or converted.
+   */
+  private static String refusal(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    if (Files.isDirectory(file)) {
+      return "is a directory, not a history file";
+    }
+    if (!Files.isRegularFile(file)) {
+      return "not a regular file (a device, FIFO or socket): give a history file";
+    }
+    long size = Files.size(file);
+    if (size > MAX_JSON_LINES_BYTES && !file.getFileName().toString().endsWith(".avro")) {
+      return String.format(
+          "file of %,d bytes is over the %d GiB limit of JSON Lines history: split it or convert"
+              + " it to an Avro container file",
+          size, MAX_JSON_LINES_BYTES >> 30);
+    }
+    return null;
   }
 
   /** Adds JSON Lines text read from elsewhere (e.g. the classpath) under a display name. */

@@ -10,6 +10,7 @@ import io.impactsim.producer.InputEvent;
 import io.impactsim.schemas.avro.EventMetadata;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.time.Instant;
 import java.util.List;
@@ -42,15 +43,40 @@ final class JsonLinesParser {
     BufferedReader lines = new BufferedReader(reader);
     long number = 0;
     for (String text = lines.readLine(); text != null; text = lines.readLine()) {
-      number++;
-      if (text.isBlank()) {
-        continue;
-      }
-      long lineNumber = number;
-      ProblemSink sink =
-          (field, message) -> out.add(new HistoryProblem(file, lineNumber, field, message));
-      parseLine(text, sink).ifPresent(e -> events.add(new LocatedEvent(e, file, lineNumber)));
+      parseNumbered(file, ++number, text, events, out);
     }
+  }
+
+  /**
+   * Parses every line of UTF-8 bytes; a line that is not UTF-8 is a problem of its own, and the
+   * lines after it are still read.
+   */
+  static void parse(
+      String file, InputStream in, List<LocatedEvent> events, List<HistoryProblem> out)
+      throws IOException {
+    Utf8Lines.read(
+        in,
+        new Utf8Lines.Handler() {
+          @Override
+          public void line(long number, String text) {
+            parseNumbered(file, number, text, events, out);
+          }
+
+          @Override
+          public void problem(long number, String message) {
+            out.add(new HistoryProblem(file, number, "", message));
+          }
+        });
+  }
+
+  private static void parseNumbered(
+      String file, long number, String text, List<LocatedEvent> events, List<HistoryProblem> out) {
+    if (text.isBlank()) {
+      return;
+    }
+    ProblemSink sink =
+        (field, message) -> out.add(new HistoryProblem(file, number, field, message));
+    parseLine(text, sink).ifPresent(e -> events.add(new LocatedEvent(e, file, number)));
   }
 
   static Optional<InputEvent> parseLine(String text, ProblemSink sink) {
@@ -84,7 +110,10 @@ final class JsonLinesParser {
       sink.add("formatVersion", "missing required field (this reader reads version 1)");
       return false;
     }
-    if (!version.isIntegralNumber() || version.intValue() != FORMAT_VERSION) {
+    // canConvertToInt: intValue() of 4294967297 is 1, and a truncated version must not pass.
+    if (!version.isIntegralNumber()
+        || !version.canConvertToInt()
+        || version.intValue() != FORMAT_VERSION) {
       sink.add("formatVersion", "unsupported format version " + version + ", expected 1");
       return false;
     }

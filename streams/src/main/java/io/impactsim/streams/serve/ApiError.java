@@ -1,9 +1,21 @@
 package io.impactsim.streams.serve;
 
-/** A failure the API answers with a status and a one-line message, never a stack trace. */
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A failure the API answers with a status and a one-line message, never a stack trace; every error
+ * body, whoever finds the error, is {@code {"status": <code>, "message": "..."}}.
+ */
 final class ApiError extends RuntimeException {
   /** Seconds a client is asked to wait before retrying a 503. */
   static final int RETRY_AFTER_SECONDS = 2;
+
+  static final String CONTENT_TYPE = "application/json";
+
+  /** What a request for a path the server does not serve is told. */
+  static final String NOT_FOUND_MESSAGE =
+      "no such resource; the API serves /api/market-share, /api/capex, /api/market-cap,"
+          + " /api/reactions and /api/stream, besides /health, /ready and /metrics";
 
   private final int status;
 
@@ -26,5 +38,13 @@ final class ApiError extends RuntimeException {
 
   int status() {
     return status;
+  }
+
+  /** The JSON body of an error. */
+  static ObjectNode body(int status, String message) {
+    ObjectNode body = AvroJson.MAPPER.createObjectNode();
+    body.put("status", status);
+    body.put("message", message);
+    return body;
   }
 }

@@ -152,7 +152,7 @@ final class ApiRoutes {
   }
 
   static void json(Context ctx, JsonNode body) {
-    ctx.contentType("application/json").result(body.toString());
+    ctx.contentType(ApiError.CONTENT_TYPE).result(body.toString());
   }
 
   private static Comparator<JsonNode> text(String field) {

@@ -12,11 +12,21 @@ final class Params {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
   private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]|ALL");
+  private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private Params() {}
 
-  /** Refuses any query parameter not in {@code allowed}, and any given twice. */
+  /**
+   * Refuses a query string the server would decode leniently (a {@code %} not followed by two hex
+   * digits is dropped or kept as it is), any query parameter not in {@code allowed}, and any given
+   * twice.
+   */
   static void only(Context ctx, Set<String> allowed) {
+    String query = ctx.queryString();
+    if (query != null && BAD_ESCAPE.matcher(query).find()) {
+      throw ApiError.badRequest(
+          "bad percent-encoding in the query: '%' must be followed by two" + " hex digits");
+    }
     for (var e : ctx.queryParamMap().entrySet()) {
       if (!allowed.contains(e.getKey())) {
         throw ApiError.badRequest(
@@ -44,11 +54,20 @@ final class Params {
     return query(ctx, "quarter", QUARTER);
   }
 
+  /**
+   * A query parameter: absent is empty, but an empty value ({@code ?segment=}) is refused, since
+   * reading it as absent would answer a question the client did not ask (every segment).
+   */
   private static Optional<String> query(Context ctx, String name, Pattern pattern) {
     String value = ctx.queryParam(name);
-    return value == null || value.isEmpty()
-        ? Optional.empty()
-        : Optional.of(valid(name, value, pattern));
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value.isEmpty()) {
+      throw ApiError.badRequest(
+          "empty value of parameter '" + name + "': give a value or leave the parameter out");
+    }
+    return Optional.of(valid(name, value, pattern));
   }
 
   private static String valid(String name, String value, Pattern pattern) {

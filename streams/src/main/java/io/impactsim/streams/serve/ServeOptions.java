@@ -18,21 +18,41 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param advertisedHost host name other instances use to forward queries here; defaults to {@code
  *     host}
  * @param metricsRefresh how often the Kafka Streams meters are refreshed
+ * @param heartbeat how often the live stream sends each client a comment, so that a client that has
+ *     gone is noticed (the write fails) and released even while the views are quiet
+ * @param stallWindow how long a stream thread may go without polling, or without processing while
+ *     records wait, before {@code /health} reports the application DOWN
  */
-public record ServeOptions(String host, int port, String advertisedHost, Duration metricsRefresh) {
+public record ServeOptions(
+    String host,
+    int port,
+    String advertisedHost,
+    Duration metricsRefresh,
+    Duration heartbeat,
+    Duration stallWindow) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_METRICS_REFRESH = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_STALL_WINDOW = Duration.ofSeconds(60);
 
   public ServeOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(advertisedHost, "advertisedHost");
     Objects.requireNonNull(metricsRefresh, "metricsRefresh");
+    Objects.requireNonNull(heartbeat, "heartbeat");
+    Objects.requireNonNull(stallWindow, "stallWindow");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0-65535, was " + port);
     }
     if (metricsRefresh.isNegative() || metricsRefresh.isZero()) {
       throw new IllegalArgumentException("metrics refresh must be positive");
+    }
+    if (heartbeat.isNegative() || heartbeat.isZero()) {
+      throw new IllegalArgumentException("heartbeat must be positive");
+    }
+    if (stallWindow.isNegative() || stallWindow.isZero()) {
+      throw new IllegalArgumentException("stall window must be positive");
     }
   }
 
@@ -43,7 +63,8 @@ public record ServeOptions(String host, int port, String advertisedHost, Duratio
 
   /** Binds and advertises the given host and port. */
   public static ServeOptions of(String host, int port) {
-    return new ServeOptions(host, port, host, DEFAULT_METRICS_REFRESH);
+    return new ServeOptions(
+        host, port, host, DEFAULT_METRICS_REFRESH, DEFAULT_HEARTBEAT, DEFAULT_STALL_WINDOW);
   }
 
   /** Binds the given host on a port that is free now, so it can be advertised before starting. */
@@ -56,11 +77,19 @@ public record ServeOptions(String host, int port, String advertisedHost, Duratio
   }
 
   public ServeOptions withAdvertisedHost(String advertised) {
-    return new ServeOptions(host, port, advertised, metricsRefresh);
+    return new ServeOptions(host, port, advertised, metricsRefresh, heartbeat, stallWindow);
   }
 
   public ServeOptions withMetricsRefresh(Duration refresh) {
-    return new ServeOptions(host, port, advertisedHost, refresh);
+    return new ServeOptions(host, port, advertisedHost, refresh, heartbeat, stallWindow);
+  }
+
+  public ServeOptions withHeartbeat(Duration interval) {
+    return new ServeOptions(host, port, advertisedHost, metricsRefresh, interval, stallWindow);
+  }
+
+  public ServeOptions withStallWindow(Duration window) {
+    return new ServeOptions(host, port, advertisedHost, metricsRefresh, heartbeat, window);
   }
 
   /** {@code host:port} as other instances reach this one. */

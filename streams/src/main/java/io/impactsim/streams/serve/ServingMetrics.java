@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -80,8 +81,13 @@ final class ServingMetrics implements AutoCloseable {
 
   /** Runs a task on the metrics scheduler every refresh interval. */
   void every(Runnable task) {
+    every(task, refresh);
+  }
+
+  /** Runs a task on the metrics scheduler at the given interval. */
+  void every(Runnable task, Duration interval) {
     scheduler.scheduleWithFixedDelay(
-        task, 0, refresh.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        task, 0, interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Sets how many input records of an event type the application has processed. */
@@ -98,6 +104,13 @@ final class ServingMetrics implements AutoCloseable {
               return value;
             })
         .set(count);
+  }
+
+  /** Registers the gauge of open live-stream clients, read from {@code count}. */
+  void liveClients(Supplier<Number> count) {
+    Gauge.builder("impactsim.live.clients", count)
+        .description("Clients connected to the live stream (/api/stream)")
+        .register(registry);
   }
 
   void deadLetter(String reason, String sourceTopic) {

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.ImpactsimStreams;
+import io.impactsim.streams.StallWatch;
+import io.impactsim.streams.StreamThreadReadings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -29,6 +33,8 @@ public final class ViewServer implements AutoCloseable {
   private final ViewFeed feed;
   private final Admin admin;
   private final ViewQueries queries;
+  private final LiveStream live;
+  private final StallWatch stalls;
   private Javalin server;
 
   /** A server for the application's views; nothing is opened until {@link #start()}. */
@@ -49,8 +55,30 @@ public final class ViewServer implements AutoCloseable {
     this.feed = new ViewFeed(settings, topics, metrics, Clock.systemUTC());
     this.admin = Admin.create(settings.kafkaProperties());
     this.queries = new ViewQueries(streams, new HostInfo(options.advertisedHost(), options.port()));
+    this.live = new LiveStream(feed, metrics, options.heartbeat());
+    this.stalls = new StallWatch(options.stallWindow());
     metrics.bindStreams(streams);
     metrics.every(new ProcessedEvents(admin, applicationId, topics, metrics));
+    metrics.every(this::watchForStalls, stallSampling(options.stallWindow()));
+  }
+
+  /** A few samples per window, so a stall is seen soon after the window has passed. */
+  private static Duration stallSampling(Duration window) {
+    long millis = Math.max(50, Math.min(window.toMillis() / 4, 5_000));
+    return Duration.ofMillis(millis);
+  }
+
+  private void watchForStalls() {
+    try {
+      if (streams.state() == KafkaStreams.State.RUNNING) {
+        stalls.observe(System.currentTimeMillis(), StreamThreadReadings.read(streams.metrics()));
+      } else {
+        stalls.reset();
+      }
+    } catch (RuntimeException e) {
+      // A failed sample must not cancel the next ones.
+      LOG.warn("cannot read the stream threads' metrics: {}", e.toString());
+    }
   }
 
   /** Binds the address and starts serving; answers 503 until the application is running. */
@@ -59,7 +87,6 @@ public final class ViewServer implements AutoCloseable {
       return this;
     }
     ApiRoutes api = new ApiRoutes(queries);
-    LiveStream live = new LiveStream(feed);
     server =
         Javalin.create(
             cfg -> {
@@ -67,6 +94,9 @@ public final class ViewServer implements AutoCloseable {
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.jetty.host = options.host();
               cfg.jetty.port = options.port();
+              // Requests refused before any route runs get the API's JSON errors too.
+              cfg.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
+              cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JsonErrorHandler()));
               cfg.staticFiles.enableWebjars();
               cfg.staticFiles.add("/dashboard", Location.CLASSPATH);
               api.addTo(cfg.routes);
@@ -96,22 +126,32 @@ public final class ViewServer implements AutoCloseable {
   }
 
   private void addOperations(RoutesConfig routes) {
-    routes.get("/health", ctx -> probe(ctx, true));
-    routes.get("/ready", ctx -> probe(ctx, queries.ready()));
+    routes.get("/health", this::health);
+    routes.get("/ready", ctx -> ApiRoutes.json(ctx, probe(ctx, queries.ready())));
     routes.get(
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
   }
 
-  private void probe(Context ctx, boolean ok) {
+  /** Up unless a stream thread has stalled: a RUNNING state alone does not say it works. */
+  private void health(Context ctx) {
+    StallWatch.Verdict verdict = stalls.verdict();
+    ObjectNode body = probe(ctx, !verdict.stalled());
+    if (verdict.stalled()) {
+      body.put("reason", verdict.reason());
+    }
+    ApiRoutes.json(ctx, body);
+  }
+
+  private ObjectNode probe(Context ctx, boolean ok) {
     ObjectNode body = AvroJson.MAPPER.createObjectNode();
     body.put("status", ok ? "UP" : "DOWN");
     body.put("streams", streams.state().toString());
     if (!ok) {
       ctx.status(503).header("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS));
     }
-    ApiRoutes.json(ctx, body);
+    return body;
   }
 
   private static void addErrors(RoutesConfig routes) {
@@ -124,6 +164,21 @@ public final class ViewServer implements AutoCloseable {
           }
           error(ctx, e.getMessage());
         });
+    // The framework's own answers (no such route, a method not served) in the same form.
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          ctx.status(e.getStatus());
+          error(ctx, JsonErrorHandler.reason(e.getStatus(), e.getMessage()));
+        });
+    routes.error(
+        404,
+        ctx -> {
+          String type = ctx.res().getContentType();
+          if (type == null || !type.startsWith(ApiError.CONTENT_TYPE)) {
+            error(ctx, ApiError.NOT_FOUND_MESSAGE);
+          }
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -134,14 +189,12 @@ public final class ViewServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, String message) {
-    ObjectNode body = AvroJson.MAPPER.createObjectNode();
-    body.put("status", ctx.statusCode());
-    body.put("message", message);
-    ApiRoutes.json(ctx, body);
+    ApiRoutes.json(ctx, ApiError.body(ctx.statusCode(), message));
   }
 
   @Override
   public synchronized void close() {
+    live.close();
     if (server != null) {
       server.stop();
     }
