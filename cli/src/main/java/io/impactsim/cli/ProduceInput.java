@@ -7,6 +7,7 @@ import io.impactsim.producer.history.History;
 import io.impactsim.producer.history.HistoryProblem;
 import io.impactsim.producer.history.HistoryReader;
 import io.impactsim.producer.history.LocatedEvent;
+import io.impactsim.producer.publish.EventSelection;
 import io.impactsim.producer.publish.RecordSizes;
 import io.impactsim.producer.synthetic.SyntheticConfig;
 import io.impactsim.producer.synthetic.SyntheticMarket;
@@ -15,10 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -75,32 +74,9 @@ record ProduceInput(
     }
     Iterable<InputEvent> rest =
         () -> {
-          Iterator<InputEvent> source = events.iterator();
-          return new Iterator<>() {
-            private long position;
-            private InputEvent next;
-
-            @Override
-            public boolean hasNext() {
-              while (next == null && source.hasNext()) {
-                InputEvent e = source.next();
-                if (!positions.contains(position++)) {
-                  next = e;
-                }
-              }
-              return next != null;
-            }
-
-            @Override
-            public InputEvent next() {
-              if (!hasNext()) {
-                throw new NoSuchElementException();
-              }
-              InputEvent e = next;
-              next = null;
-              return e;
-            }
-          };
+          long[] position = {0};
+          return EventSelection.filtered(events, e -> !positions.contains(position[0]++))
+              .iterator();
         };
     return new ProduceInput(rest, size - positions.size(), all, located);
   }

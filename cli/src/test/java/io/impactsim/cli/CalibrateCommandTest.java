@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.streams.impact.ImpactModelConfig;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code impactsim calibrate} on the hand-computed fixture of {@code CalibrationTest}: four
@@ -83,17 +80,7 @@ class CalibrateCommandTest {
   void printsTheFitAndWritesParametersThatTheModelLoads() throws IOException {
     Path out = dir.resolve("fitted.properties");
 
-    Run run =
-        run(
-            "calibrate",
-            "--history",
-            history().toString(),
-            "--reactions",
-            reactions().toString(),
-            "--known-companies",
-            "lab",
-            "--out",
-            out.toString());
+    CommandRun run = calibrate(reactions(), "--out", out.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
@@ -113,29 +100,24 @@ class CalibrateCommandTest {
             "{\"eventId\": \"deal-0\", \"company\": \"p0\", \"tradingDay\": \"March\","
                 + " \"window\": \"CLOSE_TO_CLOSE\", \"returnPct\": 1, \"returnSource\": \"f\"}");
 
-    Run run =
-        run(
-            "calibrate",
-            "--history",
-            history().toString(),
-            "--reactions",
-            reactions.toString(),
-            "--known-companies",
-            "lab");
+    CommandRun run = calibrate(reactions);
 
     assertThat(run.exit()).isEqualTo(CalibrateCommand.INVALID_INPUT);
     assertThat(run.err()).contains("reactions.jsonl:5").contains("tradingDay");
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Impactsim.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private CommandRun calibrate(Path reactions, String... more) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "calibrate",
+                "--history",
+                history().toString(),
+                "--reactions",
+                reactions.toString(),
+                "--known-companies",
+                "lab"));
+    args.addAll(List.of(more));
+    return CommandRun.of(args.toArray(String[]::new));
   }
-
-  private record Run(int exit, String out, String err) {}
 }

@@ -12,8 +12,6 @@ import io.impactsim.schemas.topics.TopicAdmin;
 import io.impactsim.schemas.topics.TopicCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @ExtendWith(KafkaSandboxExtension.class)
 class ProduceCommandTest {
@@ -61,10 +58,10 @@ class ProduceCommandTest {
   void validateOnlyPrintsEveryProblemWithFileLineAndFieldAndExitsThree() throws IOException {
     Path file = Files.write(dir.resolve("h.jsonl"), List.of(OPENAI, DEAL.replace(":5", ":-5")));
 
-    Run run = run("produce", "--history", file.toString(), "--validate-only");
+    CommandRun run = run("produce", "--history", file.toString(), "--validate-only");
 
-    assertThat(run.exit).isEqualTo(ProduceCommand.INVALID_INPUT);
-    assertThat(run.err)
+    assertThat(run.exit()).isEqualTo(ProduceCommand.INVALID_INPUT);
+    assertThat(run.err())
         .contains(file + ":2:valueUsd: negative amount -5")
         .contains(file + ":2:provider: unknown company 'amazon'")
         .contains("2 problem(s) in the input: nothing published");
@@ -72,34 +69,34 @@ class ProduceCommandTest {
 
   @Test
   void validateOnlyCountsAValidInput() {
-    Run run = run("produce", "--bundled", "--validate-only");
+    CommandRun run = run("produce", "--bundled", "--validate-only");
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
         .contains("valid: 14 events (deal 4, restructuring 2, earnings 1, company 7)");
   }
 
   @Test
   void bundledHistoryIsPublishedToTheGivenCluster(KafkaEnvironment env) {
-    Run run = run(env, env.uniqueName("cli"), "produce", "--bundled");
+    CommandRun run = run(env, env.uniqueName("cli"), "produce", "--bundled");
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.out).contains("published 14 events (deal 4, restructuring 2");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("published 14 events (deal 4, restructuring 2");
   }
 
   @Test
   void skipInvalidPublishesTheValidLinesAndReportsTheRest(KafkaEnvironment env) throws IOException {
     Path file = Files.write(dir.resolve("h.jsonl"), List.of(OPENAI, DEAL));
 
-    Run refused = run(env, env.uniqueName("cli"), "produce", "--history", file.toString());
-    Run skipped =
+    CommandRun refused = run(env, env.uniqueName("cli"), "produce", "--history", file.toString());
+    CommandRun skipped =
         run(env, env.uniqueName("cli"), "produce", "--history", file.toString(), "--skip-invalid");
 
-    assertThat(refused.exit).isEqualTo(ProduceCommand.INVALID_INPUT);
-    assertThat(refused.err).contains("--known-companies");
-    assertThat(skipped.exit).as(skipped.err).isZero();
-    assertThat(skipped.err).contains("skipping 1 invalid line(s)");
-    assertThat(skipped.out)
+    assertThat(refused.exit()).isEqualTo(ProduceCommand.INVALID_INPUT);
+    assertThat(refused.err()).contains("--known-companies");
+    assertThat(skipped.exit()).as(skipped.err()).isZero();
+    assertThat(skipped.err()).contains("skipping 1 invalid line(s)");
+    assertThat(skipped.out())
         .contains("published 1 events (deal 0, restructuring 0, earnings 0, company 1)");
   }
 
@@ -107,18 +104,18 @@ class ProduceCommandTest {
   void companiesAlreadyOnTheClusterCountAsKnown(KafkaEnvironment env) throws IOException {
     String prefix = env.uniqueName("cli");
     Path file = Files.write(dir.resolve("deal.jsonl"), List.of(DEAL));
-    assertThat(run(env, prefix, "produce", "--bundled").exit).isZero();
+    assertThat(run(env, prefix, "produce", "--bundled").exit()).isZero();
 
-    Run run =
+    CommandRun run =
         run(env, prefix, "produce", "--history", file.toString(), "--known-companies-from-cluster");
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.out).contains("published 1 events (deal 1");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("published 1 events (deal 1");
   }
 
   @Test
   void resumeFromAndAnEventTimeWindowSelectTheEventsToPublish(KafkaEnvironment env) {
-    Run resumed =
+    CommandRun resumed =
         run(
             env,
             env.uniqueName("cli"),
@@ -126,7 +123,7 @@ class ProduceCommandTest {
             "--bundled",
             "--resume-from",
             "2025-10-30-amazon-2025-q3");
-    Run window =
+    CommandRun window =
         run(
             env,
             env.uniqueName("cli"),
@@ -137,16 +134,17 @@ class ProduceCommandTest {
             "--to",
             "2025-10-29");
 
-    assertThat(resumed.out).contains("published 2 events (deal 1, restructuring 0, earnings 1");
-    assertThat(window.out).contains("published 3 events (deal 1, restructuring 2, earnings 0");
+    assertThat(resumed.out()).contains("published 2 events (deal 1, restructuring 0, earnings 1");
+    assertThat(window.out()).contains("published 3 events (deal 1, restructuring 2, earnings 0");
   }
 
   @Test
   void anUnknownResumePointFailsWithoutPublishing(KafkaEnvironment env) {
-    Run run = run(env, env.uniqueName("cli"), "produce", "--bundled", "--resume-from", "nope");
+    CommandRun run =
+        run(env, env.uniqueName("cli"), "produce", "--bundled", "--resume-from", "nope");
 
-    assertThat(run.exit).isEqualTo(1);
-    assertThat(run.err).contains("--resume-from nope: no event with this id in the input");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("--resume-from nope: no event with this id in the input");
   }
 
   @Test
@@ -154,10 +152,10 @@ class ProduceCommandTest {
   void aDeviceAsHistoryIsRefusedAtOnceWithAClearMessage(KafkaEnvironment env) {
     assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
 
-    Run run = run(env, env.uniqueName("cli"), "produce", "--history", "/dev/zero");
+    CommandRun run = run(env, env.uniqueName("cli"), "produce", "--history", "/dev/zero");
 
-    assertThat(run.exit).isEqualTo(ProduceCommand.INVALID_INPUT);
-    assertThat(run.err)
+    assertThat(run.exit()).isEqualTo(ProduceCommand.INVALID_INPUT);
+    assertThat(run.err())
         .contains("/dev/zero:0: not a regular file (a device, FIFO or socket)")
         .contains("nothing published")
         .doesNotContain("OutOfMemoryError", "\tat ");
@@ -174,15 +172,15 @@ class ProduceCommandTest {
     bytes.writeBytes((AMAZON + "\n").getBytes(StandardCharsets.UTF_8));
     Path file = Files.write(dir.resolve("latin1.jsonl"), bytes.toByteArray());
 
-    Run run =
+    CommandRun run =
         run(env, env.uniqueName("cli"), "produce", "--history", file.toString(), "--skip-invalid");
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.err)
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err())
         .contains(file + ":2: not UTF-8: byte 0xE9 at byte ")
         .contains("skipping 1 invalid line(s)")
         .doesNotContain(":0:", "Input length");
-    assertThat(run.out)
+    assertThat(run.out())
         .contains("published 2 events (deal 0, restructuring 0, earnings 0, company 2)");
   }
 
@@ -208,18 +206,19 @@ class ProduceCommandTest {
         DEAL.replace("\"valueUsd\":5", "\"valueUsd\":5,\"notes\":\"" + "n".repeat(1500) + "\"");
     Path file = Files.write(dir.resolve("big.jsonl"), List.of(OPENAI, AMAZON, bigDeal));
 
-    Run validated = run(env, prefix, "produce", "--history", file.toString(), "--validate-only");
-    Run published = run(env, prefix, "produce", "--history", file.toString());
+    CommandRun validated =
+        run(env, prefix, "produce", "--history", file.toString(), "--validate-only");
+    CommandRun published = run(env, prefix, "produce", "--history", file.toString());
 
-    assertThat(validated.exit).as(validated.err).isEqualTo(ProduceCommand.INVALID_INPUT);
-    assertThat(validated.err)
+    assertThat(validated.exit()).as(validated.err()).isEqualTo(ProduceCommand.INVALID_INPUT);
+    assertThat(validated.err())
         .containsPattern(
             Pattern.quote(file + ":3: record of ")
                 + "1,[0-9]{3} bytes \\(key 3, value 1,[0-9]{3}\\) is over the limit of 1,000 bytes"
                 + Pattern.quote(" (max.message.bytes of topic " + topics.deals().name() + ")"))
         .contains("record size limits (the cluster)");
-    assertThat(published.exit).as(published.err).isEqualTo(ProduceCommand.INVALID_INPUT);
-    assertThat(published.err).contains("nothing published");
+    assertThat(published.exit()).as(published.err()).isEqualTo(ProduceCommand.INVALID_INPUT);
+    assertThat(published.err()).contains("nothing published");
     for (Topic<String, ?> t : topics.inputs()) {
       assertThat(records(env, prefix, t.name())).as(t.name()).isZero();
     }
@@ -229,7 +228,7 @@ class ProduceCommandTest {
   void validateOnlyWithoutAClusterSaysItUsedTheDefaultLimits() throws IOException {
     Path file = Files.write(dir.resolve("h.jsonl"), List.of(OPENAI));
 
-    Run run =
+    CommandRun run =
         run(
             "--bootstrap-servers",
             "127.0.0.1:" + FreePorts.pick(),
@@ -238,8 +237,8 @@ class ProduceCommandTest {
             file.toString(),
             "--validate-only");
 
-    assertThat(run.exit).as(run.err).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
         .contains("record size limits (default: the cluster at 127.0.0.1:")
         .contains("did not answer within 3 s)")
         .contains("valid: 1 events");
@@ -264,10 +263,10 @@ class ProduceCommandTest {
 
   @Test
   void helpExplainsSourcesOptionsDefaultsAndExamples() {
-    Run run = run("produce", "--help");
+    CommandRun run = run("produce", "--help");
 
-    assertThat(run.exit).isZero();
-    assertThat(run.out)
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
         .contains("--history=FILE...", "--bundled", "--synthetic", "--validate-only")
         .contains("--skip-invalid", "--speed=SPEED", "(default: max)", "--resume-from=EVENT_ID")
         .contains("--partitions=N", "(default: 3)", "--replication-factor=RF", "--quiet")
@@ -276,13 +275,13 @@ class ProduceCommandTest {
 
   @Test
   void aBadSpeedIsAUsageError() {
-    Run run = run("produce", "--bundled", "--speed", "fast");
+    CommandRun run = run("produce", "--bundled", "--speed", "fast");
 
-    assertThat(run.exit).isEqualTo(2);
-    assertThat(run.err).contains("invalid speed 'fast'");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("invalid speed 'fast'");
   }
 
-  private static Run run(KafkaEnvironment env, String prefix, String... args) {
+  private static CommandRun run(KafkaEnvironment env, String prefix, String... args) {
     List<String> all = new ArrayList<>();
     all.addAll(
         List.of(
@@ -293,15 +292,7 @@ class ProduceCommandTest {
     return run(all.toArray(String[]::new));
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Impactsim.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
-
-  private record Run(int exit, String out, String err) {}
 }

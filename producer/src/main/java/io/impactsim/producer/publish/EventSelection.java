@@ -67,7 +67,8 @@ public final class EventSelection {
         };
   }
 
-  private static Iterable<InputEvent> filtered(
+  /** The events {@code keep} accepts, lazily, in their order. */
+  public static Iterable<InputEvent> filtered(
       Iterable<InputEvent> events, Predicate<InputEvent> keep) {
     return () ->
         new Iterator<>() {
