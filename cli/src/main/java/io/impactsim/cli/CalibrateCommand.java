@@ -3,6 +3,7 @@ package io.impactsim.cli;
 import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.history.History;
 import io.impactsim.producer.history.HistoryReader;
+import io.impactsim.producer.progress.ProgressBars;
 import io.impactsim.streams.calibrate.Calibration;
 import io.impactsim.streams.calibrate.CalibrationSet;
 import io.impactsim.streams.calibrate.ObservedReactions;
@@ -18,10 +19,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -137,7 +135,7 @@ final class CalibrateCommand implements Callable<Integer> {
       return INVALID_INPUT;
     }
     Calibration.Result result;
-    try (ProgressBar bar = progressBar()) {
+    try (ProgressBar bar = ProgressBars.start("fitting", 1, " fits", false)) {
       result =
           new Calibration(set, baseParameters())
               .run(
@@ -173,17 +171,5 @@ final class CalibrateCommand implements Callable<Integer> {
       }
     }
     return p;
-  }
-
-  private static ProgressBar progressBar() {
-    return new ProgressBarBuilder()
-        .setTaskName("fitting")
-        .setInitialMax(1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .setUpdateIntervalMillis(250)
-        .setUnit(" fits", 1)
-        .setMaxRenderedLength(100)
-        .build();
   }
 }

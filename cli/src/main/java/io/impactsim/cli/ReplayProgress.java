@@ -1,37 +1,23 @@
 package io.impactsim.cli;
 
+import io.impactsim.producer.progress.ProgressBars;
 import io.impactsim.streams.replay.ReplayListener;
 import io.impactsim.streams.replay.ReplayReport;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr for each phase of a replay (copying, processing), and the speed once it
- * is done.
+ * Progress on stderr for each phase of a replay (copying, processing): a bar on a terminal, plain
+ * lines elsewhere; and the speed once it is done.
  */
 final class ReplayProgress implements ReplayListener {
   private ProgressBar bar;
 
   @Override
   public void started(String phase, long total) {
-    bar =
-        new ProgressBarBuilder()
-            .setTaskName(phase)
-            .setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .setUpdateIntervalMillis(250)
-            .setUnit(" events", 1)
-            .showSpeed()
-            .setSpeedUnit(ChronoUnit.SECONDS)
-            .setMaxRenderedLength(100)
-            .build();
+    bar = ProgressBars.start(phase, total, " events", true);
   }
 
   @Override

@@ -1,10 +1,7 @@
 package io.impactsim.producer.publish;
 
-import java.time.temporal.ChronoUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import io.impactsim.producer.progress.ProgressBars;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Progress of a publish run as confirmations arrive; called from the producer's I/O thread. */
 interface Progress extends AutoCloseable {
@@ -22,20 +19,12 @@ interface Progress extends AutoCloseable {
         public void close() {}
       };
 
-  /** A bar on stderr with count, rate and ETA; the ETA needs the expected total (or -1). */
+  /**
+   * Count, rate and ETA on stderr (a bar on a terminal, plain lines elsewhere); the ETA needs the
+   * expected total (or -1).
+   */
   static Progress bar(long expectedTotal) {
-    ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("publishing")
-            .setInitialMax(expectedTotal)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .setUpdateIntervalMillis(250)
-            .setUnit(" events", 1)
-            .showSpeed()
-            .setSpeedUnit(ChronoUnit.SECONDS)
-            .setMaxRenderedLength(100)
-            .build();
+    ProgressBar bar = ProgressBars.start("publishing", expectedTotal, " events", true);
     return new Progress() {
       @Override
       public void confirmed() {
