@@ -2,6 +2,7 @@ package io.impactsim.streams;
 
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
+import io.impactsim.schemas.topics.SchemaSubjects;
 import io.impactsim.schemas.topics.TopicAdmin;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.input.DeadLetterHandler;
@@ -89,8 +90,9 @@ public final class ImpactsimStreams implements AutoCloseable {
   }
 
   /**
-   * Creates the catalogue's missing topics, starts the application and waits until it is RUNNING.
-   * Local state built from another cluster is discarded first and rebuilt from this one.
+   * Creates the catalogue's missing topics, puts the view subjects under the compatibility rule,
+   * starts the application and waits until it is RUNNING. Local state built from another cluster is
+   * discarded first and rebuilt from this one.
    *
    * @throws TimeoutException if it is not running within the timeout
    */
@@ -104,6 +106,9 @@ public final class ImpactsimStreams implements AutoCloseable {
               .toList();
       TopicAdmin.ensureTopics(admin, wanted, timeout);
     }
+    // The view subjects get the documented compatibility rule before their first record, as the
+    // producer does for the inputs: registries differ in their default.
+    SchemaSubjects.prepare(topics.views());
     streams.start();
     try {
       running.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
 import io.impactsim.sandbox.junit.KafkaSandboxExtension;
 import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.registry.CompatibilityLevel;
+import io.impactsim.schemas.registry.SchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,25 @@ class ImpactsimStreamsTest {
       assertThat(Files.readString(marker, StandardCharsets.UTF_8).strip())
           .isNotBlank()
           .isNotEqualTo("another-cluster");
+    }
+  }
+
+  @Test
+  void viewSubjectsAreBackwardTransitiveBeforeTheirFirstRecord(KafkaEnvironment env)
+      throws Exception {
+    KafkaSettings settings = env.settings(env.uniqueName("subjects"));
+    StreamsOptions options = StreamsOptions.defaults().withStateDir(stateDir);
+
+    try (ImpactsimStreams app = new ImpactsimStreams(settings, options);
+        SchemaRegistry registry = settings.schemaRegistry()) {
+      app.start(TIMEOUT);
+
+      for (var view : app.topics().views()) {
+        String subject = view.name() + "-value";
+        assertThat(registry.compatibility(subject))
+            .as(subject)
+            .contains(CompatibilityLevel.BACKWARD_TRANSITIVE);
+      }
     }
   }
 }
