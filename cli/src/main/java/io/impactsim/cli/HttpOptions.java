@@ -29,8 +29,19 @@ final class HttpOptions {
               + " (env IMPACTSIM_ADVERTISED_HOST; default: the bind address).")
   String advertisedHost;
 
+  @Option(
+      names = "--metrics-companies",
+      paramLabel = "N",
+      defaultValue =
+          "${env:IMPACTSIM_METRICS_COMPANIES:-" + ServeOptions.DEFAULT_METRICS_COMPANIES + "}",
+      description =
+          "Market-cap series on /metrics for the N largest companies by simulated value, 0 for"
+              + " none: three series per company (env IMPACTSIM_METRICS_COMPANIES;"
+              + " default: ${DEFAULT-VALUE}).")
+  int metricsCompanies;
+
   ServeOptions serveOptions() {
-    ServeOptions options = ServeOptions.of(host, port);
+    ServeOptions options = ServeOptions.of(host, port).withMetricsCompanies(metricsCompanies);
     if (advertisedHost != null && !advertisedHost.isBlank()) {
       options = options.withAdvertisedHost(advertisedHost);
     }

@@ -22,6 +22,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *     gone is noticed (the write fails) and released even while the views are quiet
  * @param stallWindow how long a stream thread may go without polling, or without processing while
  *     records wait, before {@code /health} reports the application DOWN
+ * @param metricsCompanies how many companies, the largest by simulated value, get market-cap series
+ *     on {@code /metrics} (0 for none): the series per company are bounded, whatever the number of
+ *     companies
  */
 public record ServeOptions(
     String host,
@@ -29,12 +32,14 @@ public record ServeOptions(
     String advertisedHost,
     Duration metricsRefresh,
     Duration heartbeat,
-    Duration stallWindow) {
+    Duration stallWindow,
+    int metricsCompanies) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_METRICS_REFRESH = Duration.ofSeconds(10);
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
   public static final Duration DEFAULT_STALL_WINDOW = Duration.ofSeconds(60);
+  public static final int DEFAULT_METRICS_COMPANIES = 50;
 
   public ServeOptions {
     Objects.requireNonNull(host, "host");
@@ -54,6 +59,9 @@ public record ServeOptions(
     if (stallWindow.isNegative() || stallWindow.isZero()) {
       throw new IllegalArgumentException("stall window must be positive");
     }
+    if (metricsCompanies < 0) {
+      throw new IllegalArgumentException("metrics companies must be >= 0, was " + metricsCompanies);
+    }
   }
 
   /** 127.0.0.1:8080. */
@@ -64,7 +72,13 @@ public record ServeOptions(
   /** Binds and advertises the given host and port. */
   public static ServeOptions of(String host, int port) {
     return new ServeOptions(
-        host, port, host, DEFAULT_METRICS_REFRESH, DEFAULT_HEARTBEAT, DEFAULT_STALL_WINDOW);
+        host,
+        port,
+        host,
+        DEFAULT_METRICS_REFRESH,
+        DEFAULT_HEARTBEAT,
+        DEFAULT_STALL_WINDOW,
+        DEFAULT_METRICS_COMPANIES);
   }
 
   /** Binds the given host on a port that is free now, so it can be advertised before starting. */
@@ -77,19 +91,28 @@ public record ServeOptions(
   }
 
   public ServeOptions withAdvertisedHost(String advertised) {
-    return new ServeOptions(host, port, advertised, metricsRefresh, heartbeat, stallWindow);
+    return new ServeOptions(
+        host, port, advertised, metricsRefresh, heartbeat, stallWindow, metricsCompanies);
   }
 
   public ServeOptions withMetricsRefresh(Duration refresh) {
-    return new ServeOptions(host, port, advertisedHost, refresh, heartbeat, stallWindow);
+    return new ServeOptions(
+        host, port, advertisedHost, refresh, heartbeat, stallWindow, metricsCompanies);
   }
 
   public ServeOptions withHeartbeat(Duration interval) {
-    return new ServeOptions(host, port, advertisedHost, metricsRefresh, interval, stallWindow);
+    return new ServeOptions(
+        host, port, advertisedHost, metricsRefresh, interval, stallWindow, metricsCompanies);
   }
 
   public ServeOptions withStallWindow(Duration window) {
-    return new ServeOptions(host, port, advertisedHost, metricsRefresh, heartbeat, window);
+    return new ServeOptions(
+        host, port, advertisedHost, metricsRefresh, heartbeat, window, metricsCompanies);
+  }
+
+  public ServeOptions withMetricsCompanies(int companies) {
+    return new ServeOptions(
+        host, port, advertisedHost, metricsRefresh, heartbeat, stallWindow, companies);
   }
 
   /** {@code host:port} as other instances reach this one. */

@@ -3,6 +3,7 @@ package io.impactsim.streams.serve;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -17,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,12 +49,25 @@ final class ServingMetrics implements AutoCloseable {
           });
   private final Duration refresh;
   private final List<AutoCloseable> binders = new ArrayList<>();
-  private final Map<String, AtomicLong[]> marketCaps = new ConcurrentHashMap<>();
+  private final int marketCapCompanies;
+  private final Map<String, SimulatedMarketCap> marketCaps = new ConcurrentHashMap<>();
+  private final MultiGauge marketCapSeries;
   private final Map<String, AtomicLong> processed = new ConcurrentHashMap<>();
   private final Map<String, Boolean> reasons = new ConcurrentHashMap<>();
 
-  ServingMetrics(Duration refresh) {
+  /**
+   * @param marketCapCompanies how many companies, the largest by simulated value, get market-cap
+   *     series
+   */
+  ServingMetrics(Duration refresh, int marketCapCompanies) {
     this.refresh = refresh;
+    this.marketCapCompanies = marketCapCompanies;
+    this.marketCapSeries =
+        MultiGauge.builder("impactsim.market.cap")
+            .description(
+                "Simulated market capitalization and its uncertainty band, of the largest companies")
+            .baseUnit("usd")
+            .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
@@ -135,29 +150,39 @@ final class ServingMetrics implements AutoCloseable {
         .record(lag.isNegative() ? Duration.ZERO : lag);
   }
 
+  /** Keeps a company's latest value; the series are chosen when {@code /metrics} is scraped. */
   void marketCap(SimulatedMarketCap value) {
-    AtomicLong[] figures =
-        marketCaps.computeIfAbsent(
-            value.getCompany(),
-            company -> {
-              AtomicLong[] f = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
-              String[] bounds = {"simulated", "low", "high"};
-              for (int i = 0; i < f.length; i++) {
-                Gauge.builder("impactsim.market.cap", f[i], AtomicLong::doubleValue)
-                    .description("Simulated market capitalization and its uncertainty band")
-                    .baseUnit("usd")
-                    .tags("company", company, "bound", bounds[i])
-                    .register(registry);
-              }
-              return f;
+    marketCaps.put(value.getCompany(), value);
+  }
+
+  /**
+   * Publishes the market-cap series of the {@code marketCapCompanies} largest companies by
+   * simulated value (ties by id), replacing those of companies that dropped out.
+   */
+  synchronized void refreshMarketCaps() {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    marketCaps.values().stream()
+        .sorted(
+            Comparator.comparingLong(SimulatedMarketCap::getSimulatedValueUsd)
+                .reversed()
+                .thenComparing(SimulatedMarketCap::getCompany))
+        .limit(marketCapCompanies)
+        .forEach(
+            v -> {
+              rows.add(row(v.getCompany(), "simulated", v.getSimulatedValueUsd()));
+              rows.add(row(v.getCompany(), "low", v.getLowValueUsd()));
+              rows.add(row(v.getCompany(), "high", v.getHighValueUsd()));
             });
-    figures[0].set(value.getSimulatedValueUsd());
-    figures[1].set(value.getLowValueUsd());
-    figures[2].set(value.getHighValueUsd());
+    marketCapSeries.register(rows, true);
+  }
+
+  private static MultiGauge.Row<?> row(String company, String bound, long value) {
+    return MultiGauge.Row.of(Tags.of("company", company, "bound", bound), value);
   }
 
   /** The Prometheus text exposition of every meter. */
   String scrape() {
+    refreshMarketCaps();
     return registry.scrape();
   }
 

@@ -51,7 +51,7 @@ public final class ViewServer implements AutoCloseable {
       ServeOptions options) {
     this.streams = streams;
     this.options = options;
-    this.metrics = new ServingMetrics(options.metricsRefresh());
+    this.metrics = new ServingMetrics(options.metricsRefresh(), options.metricsCompanies());
     this.feed = new ViewFeed(settings, topics, metrics, Clock.systemUTC());
     this.admin = Admin.create(settings.kafkaProperties());
     this.queries = new ViewQueries(streams, new HostInfo(options.advertisedHost(), options.port()));
