@@ -1,6 +1,7 @@
 package io.impactsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,7 +58,11 @@ class BoundedShutdownTest {
         Duration.ofMillis(200),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         halted::complete);
-    Thread.sleep(500);
+    // Past the bound, the watchdog has still not halted.
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !halted.isDone());
 
     assertThat(closed[0]).isTrue();
     assertThat(halted).isNotDone();
