@@ -8,8 +8,8 @@ import io.impactsim.streams.calibrate.Calibration;
 import io.impactsim.streams.calibrate.CalibrationSet;
 import io.impactsim.streams.calibrate.ObservedReactions;
 import io.impactsim.streams.calibrate.ParameterFile;
+import io.impactsim.streams.impact.ImpactModelConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,22 +154,13 @@ final class CalibrateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Properties baseParameters() throws IOException {
-    Properties p = new Properties();
-    try (InputStream in =
-        io.impactsim.streams.impact.ImpactModelConfig.class.getResourceAsStream(
-            io.impactsim.streams.impact.ImpactModelConfig.RESOURCE)) {
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+  private Properties baseParameters() {
+    if (impactModel == null) {
+      return ImpactModelConfig.bundledProperties();
     }
-    if (impactModel != null) {
-      // Validates the file (unknown keys, ranges) before its values are used.
-      io.impactsim.streams.impact.ImpactModelConfig.load(impactModel);
-      try (var reader = Files.newBufferedReader(impactModel, StandardCharsets.UTF_8)) {
-        Properties user = new Properties();
-        user.load(reader);
-        p.putAll(user);
-      }
-    }
-    return p;
+    Properties merged = ImpactModelConfig.properties(impactModel);
+    // Checked whole (ranges, missing values) before its values are used.
+    ImpactModelConfig.fromProperties(merged, impactModel.toString());
+    return merged;
   }
 }

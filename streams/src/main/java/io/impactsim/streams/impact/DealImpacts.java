@@ -1,7 +1,6 @@
 package io.impactsim.streams.impact;
 
 import io.impactsim.schemas.avro.Accelerator;
-import io.impactsim.schemas.avro.CompanyProfile;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.DealParty;
 import io.impactsim.schemas.avro.DealPartyRole;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Abnormal returns of the parties to a deal: the provider, the buyer, the suppliers and the other
@@ -96,20 +94,7 @@ final class DealImpacts {
    */
   private Map<String, Long> rivals(
       DealAnnounced deal, CompanyDirectory companies, Set<String> covered) {
-    List<Map.Entry<String, Long>> candidates = new ArrayList<>();
-    for (CompanyProfile rival : companies.inSegment(deal.getSegment())) {
-      Optional<Valuation> value = Valuation.of(rival);
-      if (!covered.contains(rival.getId()) && value.isPresent()) {
-        candidates.add(Map.entry(rival.getId(), value.get().valueUsd()));
-      }
-    }
-    candidates.sort(
-        Map.Entry.<String, Long>comparingByValue()
-            .reversed()
-            .thenComparing(Map.Entry.comparingByKey()));
-    Map<String, Long> rivals = new TreeMap<>();
-    candidates.stream().limit(p.maxRivals()).forEach(e -> rivals.put(e.getKey(), e.getValue()));
-    return rivals;
+    return Largest.inSegments(companies, List.of(deal.getSegment()), covered, p.maxRivals());
   }
 
   private CompanyImpact provider(DealAnnounced deal, DealValue value, Valuation provider) {

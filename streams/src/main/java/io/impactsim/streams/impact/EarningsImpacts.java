@@ -5,9 +5,7 @@ import io.impactsim.schemas.avro.EarningsReported;
 import io.impactsim.schemas.avro.SegmentRevenue;
 import io.impactsim.streams.impact.ImpactModelConfig.EarningsParameters;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -175,21 +173,10 @@ final class EarningsImpacts {
    * earnings.peers.max}, largest first (ties by id).
    */
   private List<String> peers(CompanyProfile reporter, CompanyDirectory companies) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<Map.Entry<String, Long>> candidates = new ArrayList<>();
-    for (String segment : reporter.getSegments()) {
-      for (CompanyProfile peer : companies.inSegment(segment)) {
-        Optional<Valuation> v = Valuation.of(peer);
-        if (!peer.getId().equals(reporter.getId()) && v.isPresent() && seen.add(peer.getId())) {
-          candidates.add(Map.entry(peer.getId(), v.get().valueUsd()));
-        }
-      }
-    }
-    candidates.sort(
-        Map.Entry.<String, Long>comparingByValue()
-            .reversed()
-            .thenComparing(Map.Entry.comparingByKey()));
-    return candidates.stream().limit(p.maxPeers()).map(Map.Entry::getKey).sorted().toList();
+    return List.copyOf(
+        Largest.inSegments(
+                companies, reporter.getSegments(), Set.of(reporter.getId()), p.maxPeers())
+            .keySet());
   }
 
   private CompanyImpact peer(String peer, double news) {

@@ -121,16 +121,24 @@ public record ImpactModelConfig(
 
   /** The bundled defaults. */
   public static ImpactModelConfig defaults() {
-    return fromProperties(bundled(), RESOURCE);
+    return fromProperties(bundledProperties(), RESOURCE);
   }
 
   /** The bundled defaults overridden by the parameters of a user file. */
   public static ImpactModelConfig load(Path file) {
-    Properties merged = bundled();
+    return fromProperties(properties(file), file.toString());
+  }
+
+  /**
+   * The bundled parameters overridden by those of a user file, unchecked; an unknown key in the
+   * file is refused.
+   */
+  public static Properties properties(Path file) {
+    Properties merged = bundledProperties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Properties user = new Properties();
       user.load(reader);
-      Properties known = bundled();
+      Properties known = bundledProperties();
       for (String key : user.stringPropertyNames()) {
         if (!known.containsKey(key)) {
           throw new IllegalArgumentException(file + ": unknown parameter '" + key + "'");
@@ -140,7 +148,7 @@ public record ImpactModelConfig(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read impact model parameters from " + file, e);
     }
-    return fromProperties(merged, file.toString());
+    return merged;
   }
 
   /** A configuration from a complete set of parameters; {@code origin} names them in errors. */
@@ -242,7 +250,8 @@ public record ImpactModelConfig(
         r.nonNegative(section + ".sigma.base"), r.nonNegative(section + ".sigma.relative"));
   }
 
-  private static Properties bundled() {
+  /** The bundled parameters, a fresh copy on each call. */
+  public static Properties bundledProperties() {
     try (InputStream in = ImpactModelConfig.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");

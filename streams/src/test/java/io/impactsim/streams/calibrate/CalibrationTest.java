@@ -12,8 +12,6 @@ import io.impactsim.schemas.avro.ValueQualifier;
 import io.impactsim.schemas.serde.GeneratedRecords;
 import io.impactsim.streams.impact.ImpactModelConfig;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,12 +86,8 @@ class CalibrationTest {
         .hasMessageContaining("nope");
   }
 
-  static Properties bundled() throws IOException {
-    Properties p = new Properties();
-    try (var in = ImpactModelConfig.class.getResourceAsStream(ImpactModelConfig.RESOURCE)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return p;
+  static Properties bundled() {
+    return ImpactModelConfig.bundledProperties();
   }
 
   private static CompanyProfile profile(String id, long cap) {

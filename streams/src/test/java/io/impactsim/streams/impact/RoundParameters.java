@@ -1,9 +1,5 @@
 package io.impactsim.streams.impact;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -15,12 +11,7 @@ final class RoundParameters {
   private RoundParameters() {}
 
   static Properties properties() {
-    Properties p = new Properties();
-    try (var in = ImpactModelConfig.class.getResourceAsStream(ImpactModelConfig.RESOURCE)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Properties p = ImpactModelConfig.bundledProperties();
     p.setProperty("deal.base_car", "0.002");
     p.setProperty("deal.size_coefficient", "0.1");
     p.setProperty("deal.size_exponent", "0.5");
