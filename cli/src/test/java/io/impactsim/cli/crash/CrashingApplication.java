@@ -70,21 +70,27 @@ final class CrashingApplication implements AutoCloseable {
     this.progress = new GroupProgress(settings, applicationId);
   }
 
+  /** What a life had done when it was killed. */
+  record Kill(long committed, boolean caughtUp) {}
+
   /**
    * Starts a life and kills it with SIGKILL once the group's committed progress has passed {@code
    * point} and this life has committed something of its own, so that the kill lands while it
-   * processes rather than while it restores.
+   * processes rather than while it restores. The number of repartition records depends on how
+   * changes coalesce between commits, so a restarted run may finish below a late kill point: a life
+   * that has caught up is killed too.
    *
    * @param point the offsets the group must have committed, over every topic it reads
    * @param total the offsets committed at the end of an uninterrupted run, or an estimate
-   * @return offsets committed when the process was gone
+   * @return offsets committed when the process was gone, and whether it had caught up
    */
-  long runAndKill(int life, long point, long total) throws InterruptedException {
+  Kill runAndKill(int life, long point, long total) throws InterruptedException {
     try (StreamsProcess process = start("life-" + life + ".log")) {
       long born = System.nanoTime();
       process.awaitRunning(startTimeout);
       double running = (System.nanoTime() - born) / 1e9;
       long before = progress.committed();
+      Stall stall = new Stall(progress.committed());
       await("committed progress past " + point + " of " + total)
           .atMost(runTimeout)
           .pollInterval(Duration.ofMillis(50))
@@ -92,24 +98,61 @@ final class CrashingApplication implements AutoCloseable {
               () -> {
                 process.checkAlive();
                 long committed = progress.committed();
-                return committed >= point && (committed > before || committed >= total);
+                if (committed >= point && (committed > before || committed >= total)) {
+                  return true;
+                }
+                return stall.still(committed) && caughtUp();
               });
+      boolean caughtUp = caughtUp();
       int exit = process.kill();
       long committed = progress.committed();
       System.out.printf(
           "SIGKILL %d of pid %d after %.1f s (RUNNING after %.1f s): exit %d, %,d of about %,d"
-              + " offsets committed%n",
+              + " offsets committed%s%n",
           life + 1,
           process.pid(),
           (System.nanoTime() - born) / 1e9,
           running,
           exit,
           committed,
-          total);
+          total,
+          caughtUp ? ", caught up" : "");
       assertThat(exit).as("exit status after SIGKILL").isEqualTo(StreamsProcess.SIGKILL_EXIT);
-      return committed;
+      return new Kill(committed, caughtUp);
     }
   }
+
+  /** Whether the application has nothing left to do, checked once. */
+  private boolean caughtUp() throws InterruptedException {
+    try {
+      Progress.awaitCaughtUp(settings, applicationId, Duration.ZERO);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    }
+  }
+
+  /** Whether the committed progress has stood still for {@link #STALL}. */
+  private static final class Stall {
+    private long committed;
+    private long since = System.nanoTime();
+
+    Stall(long committed) {
+      this.committed = committed;
+    }
+
+    boolean still(long now) {
+      if (now != committed) {
+        committed = now;
+        since = System.nanoTime();
+        return false;
+      }
+      return System.nanoTime() - since >= STALL.toNanos();
+    }
+  }
+
+  /** How long progress must stand still before a life is checked for having caught up. */
+  private static final Duration STALL = Duration.ofSeconds(5);
 
   /** Starts the last life, waits until it has caught up, and stops it with SIGTERM. */
   void runToEndAndStop() throws Exception {
