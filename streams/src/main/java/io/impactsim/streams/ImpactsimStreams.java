@@ -19,8 +19,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The running streams application: builds the topology for a namespace, creates the topics it
@@ -143,6 +147,25 @@ public final class ImpactsimStreams implements AutoCloseable {
       streams.cleanUp();
       state.claimFor(clusterId);
     }
+  }
+
+  /**
+   * How many companies this instance holds a profile for, read from its global profile store.
+   * Events are priced against the profiles held when they are processed: a caller that publishes
+   * profiles while the application runs waits for them here before publishing their events.
+   */
+  public long companiesHeld() {
+    ReadOnlyKeyValueStore<String, Object> store =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                Inputs.COMPANY_PROFILES_STORE, QueryableStoreTypes.keyValueStore()));
+    long held = 0;
+    try (KeyValueIterator<String, Object> all = store.all()) {
+      for (; all.hasNext(); all.next()) {
+        held++;
+      }
+    }
+    return held;
   }
 
   /** The application id the application runs under. */

@@ -72,7 +72,8 @@ public final class ProfileHistoryProcessor
     }
     ProfileHistory old = store.get(profile.getId());
     ProfileHistory next = (old == null ? ProfileHistory.empty() : old).with(profile);
-    store.put(profile.getId(), next);
+    // The book first: whoever sees the company in the store finds it in the book too.
     book.put(profile.getId(), next);
+    store.put(profile.getId(), next);
   }
 }

@@ -2,6 +2,7 @@ package io.impactsim.streams.marketcap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.impactsim.producer.EventType;
 import io.impactsim.producer.InputEvent;
@@ -66,11 +67,14 @@ class MarketCapIntegrationTest {
               .withReplicationFactor((short) 1);
       try (ImpactsimStreams app = new ImpactsimStreams(settings, options)) {
         TopicCatalog topics = app.topics();
-        // Profiles first, so the application sees every company, then the events in an order
-        // of their own.
+        // Profiles first, held by the application before any event (docs/reliability.md), then
+        // the events in an order of their own.
         app.start(TIMEOUT);
-        publish(
-            settings, topics, history.stream().filter(e -> e.type() == EventType.COMPANY).toList());
+        List<InputEvent> profiles =
+            history.stream().filter(e -> e.type() == EventType.COMPANY).toList();
+        publish(settings, topics, profiles);
+        long companies = profiles.stream().map(InputEvent::key).distinct().count();
+        await().atMost(TIMEOUT).until(() -> app.companiesHeld() == companies);
         List<InputEvent> events =
             new ArrayList<>(history.stream().filter(e -> e.type() != EventType.COMPANY).toList());
         Collections.shuffle(events, random);

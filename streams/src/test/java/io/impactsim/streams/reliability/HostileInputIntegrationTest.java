@@ -2,6 +2,7 @@ package io.impactsim.streams.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.impactsim.producer.EventType;
 import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.history.BundledHistory;
 import io.impactsim.producer.publish.EventPublisher;
@@ -84,10 +85,15 @@ class HostileInputIntegrationTest {
         EventPublisher publisher =
             new EventPublisher(settings, settings.topics(registry), PublisherOptions.defaults());
         KafkaProducer<byte[], byte[]> raw = rawProducer(settings)) {
+      // Profiles precede the events priced against them (docs/reliability.md): loaded before the
+      // application starts, so that the global store holds them when the first event is priced.
+      publisher.publish(history.stream().filter(e -> e.type() == EventType.COMPANY).toList());
       app.start(TIMEOUT);
       HostileRecords records = new HostileRecords(settings.topics(registry), history);
+      List<InputEvent> events =
+          history.stream().filter(e -> e.type() != EventType.COMPANY).toList();
       for (int round = 0; round < ROUNDS; round++) {
-        publisher.publish(slice(history, round));
+        publisher.publish(slice(events, round));
         send(raw, slice(corpus, round).stream().map(records::record).toList());
       }
       app.awaitCaughtUp(TIMEOUT);
