@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
       "Start with 'impactsim demo': it runs everything in-process and prints the views."
     },
     subcommands = {
-      DemoCommand.class,
+      RunCommand.class,
       SandboxCommand.class,
       ProduceCommand.class,
       StreamsCommand.class,
