@@ -1,6 +1,8 @@
 package io.impactsim.cli;
 
+import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.streams.replay.ViewSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,14 +22,24 @@ final class ReplayViews {
     return out.toString();
   }
 
+  /** The snapshots that count something; periods with nothing counted are only counted. */
+  static String marketShare(Collection<MarketShareSnapshot> snapshots) {
+    List<MarketShareSnapshot> counted =
+        snapshots.stream().filter(s -> !s.getEntries().isEmpty()).toList();
+    if (counted.isEmpty()) {
+      return "No market-share records with a counted deal.\n";
+    }
+    String tables =
+        counted.stream().map(MarketShareTable::render).collect(Collectors.joining("\n"));
+    int empty = snapshots.size() - counted.size();
+    return empty == 0
+        ? tables
+        : tables + "\n" + empty + " segment period(s) with nothing counted not shown.\n";
+  }
+
   private static String render(ViewSet views, String name) {
     return switch (name) {
-      case "market-share" ->
-          views.marketShare().isEmpty()
-              ? "No market-share records.\n"
-              : views.marketShare().values().stream()
-                  .map(MarketShareTable::render)
-                  .collect(Collectors.joining("\n"));
+      case "market-share" -> marketShare(views.marketShare().values());
       case "capex" -> CapexTable.render(views.capex().values()) + "\n";
       case "market-cap" -> MarketCapTable.render(views.marketCap().values()) + "\n";
       case "reactions" -> ReactionsTable.renderRecords(views.reactions().values()) + "\n";

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Replay the log with changes in a branch of its own (<topic-prefix>.whatif.<name>, its own"
-          + " application id and state) and print every difference between its views and the"
-          + " live ones. Branches stay until deleted.",
+          + " application id and state) and print how its views differ from the live ones: each"
+          + " figure that changes (shares, commitments, impacts, simulated values) with the change;"
+          + " --fields lists every differing field instead. Branches stay until deleted.",
       "",
       "  impactsim whatif --name kept-rofr --remove 2025-10-28-openai-rofr-removed",
       "  impactsim whatif --name aws-20b --amend 2025-11-03-openai-aws-38b valueUsd=20000000000",
@@ -89,6 +90,13 @@ final class WhatIfCommand implements Callable<Integer> {
       description = "Only differences of these views (default: all).")
   List<String> views;
 
+  @Option(
+      names = "--fields",
+      description =
+          "List every field that differs (raw values, array positions) instead of the summary of"
+              + " figures.")
+  boolean fields;
+
   @Override
   public Integer call() throws Exception {
     KafkaSettings live = root.connection().settings();
@@ -127,14 +135,19 @@ final class WhatIfCommand implements Callable<Integer> {
     Namespace branch = branch(live, action.name);
     ReplayReport report = Replay.run(branch, edits, new ReplayProgress(), replay.timeout);
     ReplayProgress.summary(out, report);
-    ViewComparison comparison =
-        ViewComparison.of(
-            ViewSet.read(live, replay.timeout), ViewSet.read(branch.settings(), replay.timeout));
-    List<Difference> shown =
-        comparison.differences().stream()
-            .filter(d -> views == null || views.isEmpty() || views.contains(d.view()))
-            .toList();
-    out.print(WhatIfDiffTable.render(shown, "live", action.name));
+    ViewSet liveViews = ViewSet.read(live, replay.timeout);
+    ViewSet branchViews = ViewSet.read(branch.settings(), replay.timeout);
+    if (fields) {
+      List<Difference> shown =
+          ViewComparison.of(liveViews, branchViews).differences().stream()
+              .filter(d -> views == null || views.isEmpty() || views.contains(d.view()))
+              .toList();
+      out.print(WhatIfDiffTable.render(shown, "live", action.name));
+    } else {
+      out.print(
+          ViewChanges.render(
+              ViewChanges.between(liveViews, branchViews, views), "live", action.name));
+    }
     out.flush();
     return 0;
   }

@@ -84,13 +84,19 @@ class ReplayCommandsTest {
 
   @Test
   void replayAsOfPrintsTheViewsWithoutLaterEvents() {
-    Run run = run("replay", "--as-of", "2025-10-31T00:00Z", "--view", "reactions");
+    Run run = run("replay", "--as-of", "2025-10-31T00:00Z", "--view", "reactions,market-share");
 
     assertThat(run.exit).as(run.err).isZero();
     assertThat(run.out)
         .contains("The views as of 2025-10-31T00:00:00Z")
         .contains("2025-10-28")
         .doesNotContain("2025-11-03");
+    // Periods where nothing was counted are not printed as empty tables, only counted.
+    assertThat(run.out)
+        .contains(
+            "Market share of committed compute spend: ai-compute-cloud (2025-Q3), total $300.0B")
+        .containsPattern("\n\\d+ segment period\\(s\\) with nothing counted not shown\\.")
+        .doesNotContain("total $0;");
   }
 
   @Test
@@ -107,9 +113,30 @@ class ReplayCommandsTest {
             "capex");
 
     assertThat(run.exit).as(run.err).isZero();
+    // One row per figure, in money, with the change: openai commits $18.0B less, Amazon's backlog
+    // falls from $38.0B to $20.0B.
     assertThat(run.out)
-        .contains("committedAsBuyerUsd", "338000000000", "320000000000")
+        .containsPattern(
+            "\\| capex +\\| openai +\\| committed as buyer +\\| +\\$338\\.0B \\| +\\$320\\.0B"
+                + " \\| +-\\$18\\.0B \\| +-5\\.3% \\|")
+        .containsPattern(
+            "\\| capex +\\| amazon +\\| backlog as provider +\\| +\\$38\\.0B \\| +\\$20\\.0B"
+                + " \\| +-\\$18\\.0B \\| +-47\\.4% \\|")
+        .doesNotContain("committedAsBuyerUsd")
         .doesNotContain("market-cap ");
+    Run fields =
+        run(
+            "whatif",
+            "--name",
+            "aws-20b",
+            "--amend",
+            "2025-11-03-openai-aws-38b",
+            "valueUsd=20000000000",
+            "--view",
+            "capex",
+            "--fields");
+    assertThat(fields.exit).as(fields.err).isZero();
+    assertThat(fields.out).contains("committedAsBuyerUsd", "338000000000", "320000000000");
     assertThat(run("whatif", "--list").out).contains("aws-20b");
     assertThat(run("whatif", "--delete", "aws-20b").out).contains("Deleted branch aws-20b");
     assertThat(run("whatif", "--list").out).doesNotContain("aws-20b");
@@ -131,7 +158,9 @@ class ReplayCommandsTest {
     assertThat(run.exit).as(run.err).isZero();
     assertThat(run.out)
         .contains("(0 left out, 0 amended, 1 added)")
-        .contains("committedAsBuyerUsd", "338000000000", "343000000000");
+        .containsPattern(
+            "\\| openai +\\| committed as buyer +\\| +\\$338\\.0B \\| +\\$343\\.0B \\|")
+        .containsPattern("\\| openai +\\| deals +\\| +\\d+ \\| +\\d+ \\| +\\+1 \\|");
   }
 
   @Test
