@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The server configuration of a single combined broker and controller on 127.0.0.1, sized for a
@@ -13,6 +14,7 @@ final class BrokerProperties {
   static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
   static final String SASL_LISTENER = "SASL_PLAINTEXT";
+  static final String SASL_SSL_LISTENER = "SASL_SSL";
 
   /**
    * Not a Kafka setting: an override under this key names a listener ({@code NAME://host:port},
@@ -25,23 +27,33 @@ final class BrokerProperties {
   private BrokerProperties() {}
 
   /**
-   * Overrides that open a SASL_PLAINTEXT listener on {@code port} accepting {@code user} with the
-   * PLAIN mechanism. Brokers talk to each other over PLAINTEXT, so only this listener asks clients
-   * to authenticate; there is no authorizer, so an authenticated user may do everything.
+   * Overrides that open a SASL listener on {@code port} accepting {@code user} with the PLAIN
+   * mechanism: SASL_SSL with the key store if there is one, SASL_PLAINTEXT otherwise. Brokers talk
+   * to each other over PLAINTEXT, so only this listener asks clients to authenticate; there is no
+   * authorizer, so an authenticated user may do everything.
    */
-  static Map<String, String> saslPlainListener(int port, SandboxOptions.SaslUser user) {
-    String prefix = "listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".";
-    return Map.of(
-        ADDITIONAL_LISTENER,
-        SASL_LISTENER + "://127.0.0.1:" + port,
-        prefix + "sasl.enabled.mechanisms",
-        "PLAIN",
+  static Map<String, String> saslPlainListener(
+      int port, SandboxOptions.SaslUser user, Optional<SandboxOptions.KeyStore> tls) {
+    String name = tls.isPresent() ? SASL_SSL_LISTENER : SASL_LISTENER;
+    String prefix = "listener.name." + name.toLowerCase(Locale.ROOT) + ".";
+    Map<String, String> p = new HashMap<>();
+    p.put(ADDITIONAL_LISTENER, name + "://127.0.0.1:" + port);
+    p.put(prefix + "sasl.enabled.mechanisms", "PLAIN");
+    p.put(
         prefix + "plain.sasl.jaas.config",
         "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
             + user.name()
             + "=\""
             + user.password()
             + "\";");
+    tls.ifPresent(
+        keyStore -> {
+          p.put(prefix + "ssl.keystore.type", "PKCS12");
+          p.put(prefix + "ssl.keystore.location", keyStore.path().toString());
+          p.put(prefix + "ssl.keystore.password", keyStore.password());
+          p.put(prefix + "ssl.key.password", keyStore.password());
+        });
+    return p;
   }
 
   static Map<String, String> of(

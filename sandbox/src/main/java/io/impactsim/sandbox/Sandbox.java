@@ -1,11 +1,14 @@
 package io.impactsim.sandbox;
 
 import io.impactsim.sandbox.registry.SandboxSchemaRegistry;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 
 /**
  * A Kafka broker and a schema registry stored on it, both in this JVM: what the demo, the {@code
@@ -30,7 +33,8 @@ public final class Sandbox implements AutoCloseable {
       this.broker =
           new EmbeddedKafkaBroker(
               brokerPort,
-              BrokerProperties.saslPlainListener(saslPort, options.saslPlainUser().get()));
+              BrokerProperties.saslPlainListener(
+                  saslPort, options.saslPlainUser().get(), options.tls()));
     }
   }
 
@@ -72,8 +76,9 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * {@code host:port} of the SASL_PLAINTEXT listener, if {@link SandboxOptions#saslPlainUser()}
-   * opened one; clients there must authenticate with SASL/PLAIN.
+   * {@code host:port} of the SASL listener (SASL_PLAINTEXT, or SASL_SSL with {@link
+   * SandboxOptions#tls()}), if {@link SandboxOptions#saslPlainUser()} opened one; clients there
+   * must authenticate with SASL/PLAIN.
    */
   public Optional<String> saslBootstrapServers() {
     return options.saslPlainUser().map(u -> "127.0.0.1:" + saslPort);
@@ -96,6 +101,22 @@ public final class Sandbox implements AutoCloseable {
             + "\" password=\""
             + user.password()
             + "\";");
+  }
+
+  /**
+   * The client settings, bootstrap servers aside, that authenticate as {@code name} with {@code
+   * password} on the SASL_SSL listener, trusting the certificates of a PKCS12 trust store (such as
+   * {@link SelfSignedTls#trustStore()}); the broker's host name is verified against its
+   * certificate.
+   */
+  public static Map<String, String> saslSslClientSettings(
+      String name, String password, Path trustStore, String trustStorePassword) {
+    Map<String, String> settings = new HashMap<>(saslPlainClientSettings(name, password));
+    settings.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, BrokerProperties.SASL_SSL_LISTENER);
+    settings.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12");
+    settings.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, trustStore.toString());
+    settings.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, trustStorePassword);
+    return Map.copyOf(settings);
   }
 
   /** The broker, for tests that stop and restart it. */
