@@ -10,15 +10,21 @@ import io.impactsim.schemas.serde.RegistryAvroSerde;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps docs/asyncapi.yaml equal to the topic catalogue, so the published contract cannot drift.
+ * Its Avro payloads are docs/avro/*.avsc: each topic's value schema with the shared types inlined
+ * where first used, so a tool that reads one file has the whole schema. After a deliberate schema
+ * change, regenerate them with {@code ./mvnw -pl streams -am test -Dtest=AsyncApiContractTest
+ * -Dimpactsim.updateSnapshots=true} and review the diff.
  */
 class AsyncApiContractTest {
   private static final Path DOCS = Path.of("..", "docs");
@@ -29,6 +35,13 @@ class AsyncApiContractTest {
   @BeforeAll
   static void parse() throws IOException {
     document = new ObjectMapper(new YAMLFactory()).readTree(DOCS.resolve("asyncapi.yaml").toFile());
+    if (Boolean.getBoolean("impactsim.updateSnapshots")) {
+      for (Topic<?, ?> topic : TOPICS.all()) {
+        if (topic.valueSerde() instanceof RegistryAvroSerde<?> avro) {
+          Files.writeString(selfContainedFile(avro.schema()), avro.schema().toString(true) + "\n");
+        }
+      }
+    }
   }
 
   @Test
@@ -40,7 +53,7 @@ class AsyncApiContractTest {
   }
 
   @Test
-  void eachAvroTopicsMessageIsItsValueSchema() {
+  void eachAvroTopicsMessageIsItsValueSchema() throws IOException {
     Map<String, JsonNode> channels = channelsByTopic();
     for (Topic<?, ?> topic : TOPICS.all()) {
       if (!(topic.valueSerde() instanceof RegistryAvroSerde<?> avro)) {
@@ -52,8 +65,12 @@ class AsyncApiContractTest {
           .as(topic.name())
           .startsWith("application/vnd.apache.avro+json");
       Path schemaFile = DOCS.resolve(payload.path("schema").path("$ref").asText()).normalize();
+      assertThat(schemaFile).as(topic.name()).isEqualTo(selfContainedFile(avro.schema()));
       assertThat(schemaFile).as(topic.name()).exists();
-      assertThat(schemaFile.getFileName().toString()).isEqualTo(avro.schema().getName() + ".avsc");
+      // A parser of its own: the file must stand alone, without the shared types' files.
+      assertThat(new Schema.Parser().parse(schemaFile.toFile()))
+          .as(schemaFile + " differs from the code's schema; see the class comment to regenerate")
+          .isEqualTo(avro.schema());
     }
   }
 
@@ -67,6 +84,10 @@ class AsyncApiContractTest {
               assertThat(document.at(ref.substring(1))).as(ref).isNotEmpty();
             });
     assertThat(document.path("operations").size()).isEqualTo(TOPICS.all().size());
+  }
+
+  private static Path selfContainedFile(Schema schema) {
+    return DOCS.resolve("avro").resolve(schema.getName() + ".avsc").normalize();
   }
 
   private static Map<String, JsonNode> channelsByTopic() {

@@ -56,6 +56,11 @@ final class RegistryError extends RuntimeException {
         "Subject '" + subject + "' does not have subject-level compatibility configured");
   }
 
+  static RegistryError subjectModeNotConfigured(String subject) {
+    return new RegistryError(
+        404, 40409, "Subject '" + subject + "' does not have subject-level mode configured");
+  }
+
   static RegistryError routeNotFound(String method, String path) {
     return new RegistryError(404, 404, "HTTP 404 Not Found: no endpoint " + method + " " + path);
   }

@@ -25,6 +25,12 @@ final class RegistryRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryRoutes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Writes are always allowed: the registry has no READONLY or IMPORT mode. */
+  private static final String MODE = "READWRITE";
+
+  /** Confluent's name of the default context, the only one this registry has. */
+  private static final String DEFAULT_CONTEXT = ".";
+
   private final RegistryService service;
 
   RegistryRoutes(RegistryService service) {
@@ -34,6 +40,7 @@ final class RegistryRoutes {
   void addTo(RoutesConfig routes) {
     addSchemaRoutes(routes);
     addConfigRoutes(routes);
+    addReadOnlyRoutes(routes);
     addErrorHandlers(routes);
   }
 
@@ -77,6 +84,50 @@ final class RegistryRoutes {
         "/config/{subject}",
         ctx ->
             json(ctx, levelBody("compatibilityLevel", service.deleteSubjectLevel(subject(ctx)))));
+  }
+
+  /**
+   * What registry browsers and migration tools read besides schemas and subjects: the schema list,
+   * where an id is used, references, mode and contexts.
+   */
+  private void addReadOnlyRoutes(RoutesConfig routes) {
+    routes.get("/schemas", this::listSchemas);
+    routes.get(
+        "/schemas/ids/{id}/versions",
+        ctx -> {
+          ArrayNode body = JSON.createArrayNode();
+          service
+              .versionsOfId(id(ctx), flag(ctx, "deleted"))
+              .forEach(
+                  v -> body.addObject().put("subject", v.subject()).put("version", v.version()));
+          json(ctx, body);
+        });
+    routes.get(
+        "/subjects/{subject}/versions/{version}/referencedby",
+        ctx -> json(ctx, service.referencedBy(subject(ctx), ctx.pathParam("version"))));
+    routes.get("/mode", ctx -> json(ctx, JSON.createObjectNode().put("mode", MODE)));
+    routes.get(
+        "/mode/{subject}",
+        ctx -> {
+          // No subject has a mode of its own; Confluent answers so unless asked for the global one.
+          if (!flag(ctx, "defaultToGlobal")) {
+            throw RegistryError.subjectModeNotConfigured(subject(ctx));
+          }
+          json(ctx, JSON.createObjectNode().put("mode", MODE));
+        });
+    routes.get("/contexts", ctx -> json(ctx, List.of(DEFAULT_CONTEXT)));
+  }
+
+  private void listSchemas(Context ctx) throws JsonProcessingException {
+    String prefix = Optional.ofNullable(ctx.queryParam("subjectPrefix")).orElse("");
+    List<RegistryService.Version> all =
+        service.schemas(prefix, flag(ctx, "deleted"), flag(ctx, "latestOnly"));
+    int offset = Math.min(Math.max(0, count(ctx, "offset", 0)), all.size());
+    int limit = count(ctx, "limit", -1);
+    int end = limit < 0 ? all.size() : (int) Math.min((long) offset + limit, all.size());
+    ArrayNode body = JSON.createArrayNode();
+    all.subList(offset, end).forEach(v -> body.add(versionBody(v)));
+    json(ctx, body);
   }
 
   private static void addErrorHandlers(RoutesConfig routes) {
@@ -180,6 +231,18 @@ final class RegistryRoutes {
     String text = ctx.pathParam("id");
     if (!text.matches("[0-9]{1,9}")) {
       throw RegistryError.schemaNotFound("Schema " + text);
+    }
+    return Integer.parseInt(text);
+  }
+
+  /** A paging parameter: a whole number, -1 for no limit; absent means {@code otherwise}. */
+  private static int count(Context ctx, String name, int otherwise) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    if (!text.matches("-1|[0-9]{1,9}")) {
+      throw RegistryError.badRequest(name + " must be a whole number or -1, not '" + text + "'");
     }
     return Integer.parseInt(text);
   }

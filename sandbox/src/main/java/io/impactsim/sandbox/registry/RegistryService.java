@@ -65,6 +65,44 @@ final class RegistryService {
     return state.schemaById(id).orElseThrow(() -> RegistryError.schemaNotFound("Schema " + id));
   }
 
+  /** The subject versions that hold the schema with this id, by subject then version. */
+  synchronized List<Version> versionsOfId(int id, boolean includeDeleted) {
+    schemaById(id);
+    return state.allVersions(includeDeleted).stream()
+        .filter(v -> v.id() == id)
+        .map(Version::of)
+        .toList();
+  }
+
+  /**
+   * The versions of the subjects starting with {@code subjectPrefix}, by subject then version; only
+   * each subject's latest one when {@code latestOnly}.
+   */
+  synchronized List<Version> schemas(
+      String subjectPrefix, boolean includeDeleted, boolean latestOnly) {
+    List<Version> out = new ArrayList<>();
+    for (String subject : state.subjectNames(includeDeleted)) {
+      if (!subject.startsWith(subjectPrefix)) {
+        continue;
+      }
+      List<SchemaVersion> versions = state.versions(subject, includeDeleted);
+      if (latestOnly) {
+        versions = versions.subList(versions.size() - 1, versions.size());
+      }
+      versions.forEach(v -> out.add(Version.of(v)));
+    }
+    return out;
+  }
+
+  /**
+   * The ids of the schemas that reference this version: none, as this registry refuses references;
+   * an unknown subject or version is still not found.
+   */
+  synchronized List<Integer> referencedBy(String subject, String version) {
+    version(subject, version, false);
+    return List.of();
+  }
+
   synchronized List<String> subjects(boolean includeDeleted) {
     return state.subjectNames(includeDeleted);
   }

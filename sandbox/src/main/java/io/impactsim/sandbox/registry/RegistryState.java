@@ -71,6 +71,18 @@ final class RegistryState {
     return subjects.keySet().stream().filter(s -> !versions(s, includeDeleted).isEmpty()).toList();
   }
 
+  /**
+   * Every version of every subject, by subject then version; live ones unless {@code
+   * includeDeleted}.
+   */
+  List<SchemaVersion> allVersions(boolean includeDeleted) {
+    List<SchemaVersion> out = new ArrayList<>();
+    for (String subject : subjects.keySet()) {
+      out.addAll(versions(subject, includeDeleted));
+    }
+    return out;
+  }
+
   boolean hasSubject(String subject) {
     return subjects.containsKey(subject);
   }

@@ -63,4 +63,19 @@ class ApicurioRegistryContractTest extends SchemaRegistryContract {
   boolean explainsIncompatibilities() {
     return false;
   }
+
+  /**
+   * Apicurio 3.3 lists each schema as {@code {"schema"}} alone, without subject, version and id,
+   * and ignores {@code latestOnly}.
+   */
+  @Override
+  boolean listsSchemasWithTheirSubjects() {
+    return false;
+  }
+
+  /** Apicurio 3.3 names the default context {@code ":.:"} where Confluent says {@code "."}. */
+  @Override
+  String defaultContextName() {
+    return ":.:";
+  }
 }

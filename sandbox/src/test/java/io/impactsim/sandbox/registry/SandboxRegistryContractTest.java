@@ -29,4 +29,15 @@ class SandboxRegistryContractTest extends SchemaRegistryContract {
   boolean explainsIncompatibilities() {
     return true;
   }
+
+  @Override
+  boolean listsSchemasWithTheirSubjects() {
+    return true;
+  }
+
+  /** Confluent's spelling. */
+  @Override
+  String defaultContextName() {
+    return ".";
+  }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
 import io.impactsim.sandbox.junit.KafkaSandboxExtension;
 import io.impactsim.schemas.registry.CompatibilityLevel;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,13 @@ class SandboxSchemaRegistryApiTest {
   private static final String WITH_REQUIRED_SIZE =
       "{\"type\":\"record\",\"name\":\"Quote\",\"fields\":[{\"name\":\"bid\",\"type\":\"double\"},"
           + "{\"name\":\"ask\",\"type\":\"double\"},{\"name\":\"size\",\"type\":\"long\"}]}";
+
+  // Schemas no other test registers, so their ids are used by this subject alone.
+  private static final String LISTED_V1 =
+      "{\"type\":\"record\",\"name\":\"Listed\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}";
+  private static final String LISTED_V2 =
+      "{\"type\":\"record\",\"name\":\"Listed\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
+          + "{\"name\":\"b\",\"type\":\"int\",\"default\":0}]}";
 
   private static SandboxSchemaRegistry registry;
   private static RegistryHttp http;
@@ -231,6 +240,61 @@ class SandboxSchemaRegistryApiTest {
             "/subjects/" + subject + "/versions",
             "{\"schemaType\":\"JSON\",\"schema\":\"{\\\"type\\\":\\\"object\\\"}\"}");
     assertError(json, 422, 42201);
+  }
+
+  @Test
+  void theSchemaListPagesAndKeepsSoftDeletedVersionsApart() throws Exception {
+    int v1 =
+        http.post("/subjects/" + subject + "/versions", schemaBody(LISTED_V1))
+            .json()
+            .get("id")
+            .asInt();
+    int v2 =
+        http.post("/subjects/" + subject + "/versions", schemaBody(LISTED_V2))
+            .json()
+            .get("id")
+            .asInt();
+    String list = "/schemas?subjectPrefix=" + subject;
+
+    var all = http.get(list);
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.contentType()).startsWith(RegistryHttp.SR_JSON);
+    assertThat(ids(all)).containsExactly(v1, v2);
+    assertThat(all.json().get(0).has("schemaType"))
+        .as("AVRO is implied, as Confluent does")
+        .isFalse();
+    assertThat(ids(http.get(list + "&offset=1&limit=1"))).containsExactly(v2);
+    assertThat(ids(http.get(list + "&limit=1"))).containsExactly(v1);
+    assertError(http.get(list + "&limit=many"), 400, 400);
+
+    http.delete("/subjects/" + subject);
+
+    assertThat(ids(http.get(list))).isEmpty();
+    assertThat(ids(http.get(list + "&deleted=true"))).containsExactly(v1, v2);
+    assertThat(http.get("/schemas/ids/" + v1 + "/versions").body()).isEqualTo("[]");
+    assertThat(http.get("/schemas/ids/" + v1 + "/versions?deleted=true").body())
+        .isEqualTo("[{\"subject\":\"" + subject + "\",\"version\":1}]");
+  }
+
+  @Test
+  void aSubjectHasNoModeOfItsOwnAndReferencesNeedAValidVersion() throws Exception {
+    http.post("/subjects/" + subject + "/versions", schemaBody(V1));
+
+    assertThat(http.get("/mode").body()).isEqualTo("{\"mode\":\"READWRITE\"}");
+    assertError(http.get("/mode/" + subject), 404, 40409);
+    assertThat(http.get("/mode/" + subject + "?defaultToGlobal=true").body())
+        .isEqualTo("{\"mode\":\"READWRITE\"}");
+    assertThat(http.get("/contexts").body()).isEqualTo("[\".\"]");
+    assertThat(http.get("/subjects/" + subject + "/versions/1/referencedby").body())
+        .isEqualTo("[]");
+    assertError(http.get("/subjects/" + subject + "/versions/zero/referencedby"), 422, 42202);
+  }
+
+  private static List<Integer> ids(RegistryHttp.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    List<Integer> ids = new ArrayList<>();
+    response.json().forEach(entry -> ids.add(entry.get("id").asInt()));
+    return ids;
   }
 
   private static void assertError(RegistryHttp.Response response, int status, int errorCode) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.impactsim.schemas.registry.CompatibilityLevel;
 import io.impactsim.schemas.registry.CompatibilityResult;
 import io.impactsim.schemas.registry.IncompatibleSchemaException;
@@ -12,6 +13,8 @@ import io.impactsim.schemas.registry.RegistryClientConfig;
 import io.impactsim.schemas.registry.RestSchemaRegistry;
 import io.impactsim.schemas.registry.SchemaNotFoundException;
 import io.impactsim.schemas.registry.SchemaRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,20 @@ abstract class SchemaRegistryContract {
 
   /** Whether a negative verbose compatibility check lists its reasons. */
   abstract boolean explainsIncompatibilities();
+
+  /**
+   * Whether {@code GET /schemas} gives each entry's subject, version and id and honours {@code
+   * latestOnly}, as Confluent's does.
+   */
+  abstract boolean listsSchemasWithTheirSubjects();
+
+  /** The name {@code GET /contexts} gives the default context. */
+  abstract String defaultContextName();
+
+  /** Plain HTTP to the registry, for the read-only endpoints our client does not call. */
+  RegistryHttp http() {
+    return new RegistryHttp(registryUrl());
+  }
 
   /** A new client each time, so no client-side cache can answer in the registry's place. */
   SchemaRegistry client() {
@@ -207,6 +224,84 @@ abstract class SchemaRegistryContract {
   @Test
   void aSubjectWithoutVersionsAcceptsAnySchema() {
     assertThat(client().checkCompatibility(newSubject(), TRADE_V1).compatible()).isTrue();
+  }
+
+  @Test
+  void anIdListsEverySubjectVersionThatHoldsIt() throws Exception {
+    String first = newSubject();
+    String second = newSubject();
+    int id = client().register(first, TRADE_V1);
+    client().register(second, TRADE_V1);
+
+    RegistryHttp.Response response = http().get("/schemas/ids/" + id + "/versions");
+
+    assertThat(response.status()).isEqualTo(200);
+    List<String> pairs = new ArrayList<>();
+    response.json().forEach(p -> pairs.add(p.get("subject").asText() + "/" + p.get("version")));
+    assertThat(pairs).contains(first + "/1", second + "/1");
+    assertError(http().get("/schemas/ids/987654321/versions"), 404, 40403);
+  }
+
+  @Test
+  void theSchemaListHoldsEveryVersionOfTheSubjectsWithAPrefix() throws Exception {
+    String subject = newSubject();
+    int v1 = client().register(subject, TRADE_V1);
+    int v2 = client().register(subject, TRADE_V2_OPTIONAL_FIELD);
+
+    JsonNode all = http().get("/schemas?subjectPrefix=" + subject).json();
+
+    List<Schema> schemas = new ArrayList<>();
+    all.forEach(entry -> schemas.add(schema(entry.get("schema").asText())));
+    assertThat(schemas).containsExactly(TRADE_V1, TRADE_V2_OPTIONAL_FIELD);
+    if (listsSchemasWithTheirSubjects()) {
+      assertThat(all.get(1).get("subject").asText()).isEqualTo(subject);
+      assertThat(all.get(1).get("version").asInt()).isEqualTo(2);
+      assertThat(all.get(1).get("id").asInt()).isEqualTo(v2);
+      JsonNode latest = http().get("/schemas?latestOnly=true&subjectPrefix=" + subject).json();
+      assertThat(latest).hasSize(1);
+      assertThat(latest.get(0).get("id").asInt()).isEqualTo(v2);
+      assertThat(all.get(0).get("id").asInt()).isEqualTo(v1);
+    }
+  }
+
+  @Test
+  void aSchemaWithoutReferrersIsReferencedByNothing() throws Exception {
+    String subject = newSubject();
+    client().register(subject, TRADE_V1);
+
+    for (String version : new String[] {"1", "latest"}) {
+      RegistryHttp.Response response =
+          http().get("/subjects/" + subject + "/versions/" + version + "/referencedby");
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.json().isArray()).isTrue();
+      assertThat(response.json()).isEmpty();
+    }
+    assertError(http().get("/subjects/" + newSubject() + "/versions/1/referencedby"), 404, 40401);
+    assertError(http().get("/subjects/" + subject + "/versions/7/referencedby"), 404, 40402);
+  }
+
+  @Test
+  void theRegistryIsReadWriteAndHasTheDefaultContext() throws Exception {
+    assertThat(http().get("/mode").json().get("mode").asText()).isEqualTo("READWRITE");
+    assertThat(
+            http()
+                .get("/mode/" + newSubject() + "?defaultToGlobal=true")
+                .json()
+                .get("mode")
+                .asText())
+        .isEqualTo("READWRITE");
+
+    JsonNode contexts = http().get("/contexts").json();
+    assertThat(contexts.isArray()).isTrue();
+    List<String> names = new ArrayList<>();
+    contexts.forEach(c -> names.add(c.asText()));
+    assertThat(names).contains(defaultContextName());
+  }
+
+  static void assertError(RegistryHttp.Response response, int status, int errorCode) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.json().get("error_code").asInt()).as(response.body()).isEqualTo(errorCode);
+    assertThat(response.json().get("message").asText()).isNotBlank();
   }
 
   /** The registry's own words, without the prefix the client adds. */
