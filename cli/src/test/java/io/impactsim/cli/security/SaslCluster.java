@@ -3,6 +3,7 @@ package io.impactsim.cli.security;
 import io.impactsim.cli.Impactsim;
 import io.impactsim.sandbox.Sandbox;
 import io.impactsim.sandbox.SandboxOptions;
+import io.impactsim.sandbox.SelfSignedTls;
 import io.impactsim.schemas.config.KafkaSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -22,8 +24,9 @@ import javax.management.ObjectName;
 import picocli.CommandLine;
 
 /**
- * A private sandbox whose broker also listens with SASL/PLAIN, and the {@code impactsim} command
- * pointed only at that listener, with the credentials given only in a {@code --config} file.
+ * A private sandbox whose broker also listens with SASL/PLAIN (over TLS with {@link #startTls}),
+ * and the {@code impactsim} command pointed only at that listener, with the credentials (and the
+ * trust store) given only in a {@code --config} file.
  */
 final class SaslCluster implements AutoCloseable {
   static final String USER = "impactsim-user";
@@ -32,16 +35,40 @@ final class SaslCluster implements AutoCloseable {
   private final Sandbox sandbox;
   private final Path dir;
   private final String prefix;
+  private final Optional<SelfSignedTls> tls;
 
-  private SaslCluster(Sandbox sandbox, Path dir, String prefix) {
+  private SaslCluster(Sandbox sandbox, Path dir, String prefix, Optional<SelfSignedTls> tls) {
     this.sandbox = sandbox;
     this.dir = dir;
     this.prefix = prefix;
+    this.tls = tls;
   }
 
+  /** SASL_PLAINTEXT. */
   static SaslCluster start(Path dir, String prefix) {
     return new SaslCluster(
-        Sandbox.start(SandboxOptions.defaults().withSaslPlainUser(USER, PASSWORD)), dir, prefix);
+        Sandbox.start(SandboxOptions.defaults().withSaslPlainUser(USER, PASSWORD)),
+        dir,
+        prefix,
+        Optional.empty());
+  }
+
+  /** SASL_SSL, with a self-signed certificate the clients' trust store holds. */
+  static SaslCluster startTls(Path dir, String prefix) {
+    SelfSignedTls tls = SelfSignedTls.create(dir.resolve("tls"), "tls-store-secret");
+    return new SaslCluster(
+        Sandbox.start(
+            SandboxOptions.defaults()
+                .withSaslPlainUser(USER, PASSWORD)
+                .withTls(tls.keyStore(), tls.password())),
+        dir,
+        prefix,
+        Optional.of(tls));
+  }
+
+  /** The listener's name, as the broker's metrics give it. */
+  String listener() {
+    return tls.isPresent() ? "SASL_SSL" : "SASL_PLAINTEXT";
   }
 
   String saslBootstrapServers() {
@@ -51,7 +78,9 @@ final class SaslCluster implements AutoCloseable {
   /** A Kafka client properties file with these credentials, as a user would write it. */
   Path configFile(String password) throws IOException {
     Properties props = new Properties();
-    props.putAll(Sandbox.saslPlainClientSettings(USER, password));
+    props.putAll(
+        tls.map(t -> Sandbox.saslSslClientSettings(USER, password, t.trustStore(), t.password()))
+            .orElseGet(() -> Sandbox.saslPlainClientSettings(USER, password)));
     Path file = Files.createTempFile(dir, "client-", ".properties");
     try (var out = Files.newBufferedWriter(file)) {
       props.store(out, null);
@@ -100,11 +129,13 @@ final class SaslCluster implements AutoCloseable {
    * How many clients the broker has authenticated on its SASL listener so far, from the broker's
    * own socket-server metrics (the broker runs in this JVM).
    */
-  static long saslAuthentications() throws JMException {
+  long saslAuthentications() throws JMException {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName pattern =
         new ObjectName(
-            "kafka.server:type=socket-server-metrics,listener=SASL_PLAINTEXT,networkProcessor=*");
+            "kafka.server:type=socket-server-metrics,listener="
+                + listener()
+                + ",networkProcessor=*");
     long total = 0;
     for (ObjectName name : server.queryNames(pattern, null)) {
       total += ((Number) server.getAttribute(name, "successful-authentication-total")).longValue();

@@ -15,43 +15,51 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind of Kafka client impactsim opens (producer, consumer, admin, Kafka Streams) reaches a
- * broker that only speaks SASL/PLAIN, with the credentials given only in the {@code --config} file.
+ * broker that only speaks SASL/PLAIN, with the credentials given only in the {@code --config} file;
+ * here over SASL_PLAINTEXT, in {@link SaslSslPassThroughTest} over TLS.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SaslPassThroughTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-  @TempDir static Path dir;
+  private Path dir;
+  private SaslCluster cluster;
+  private Path config;
 
-  private static SaslCluster cluster;
-  private static Path config;
+  /** The cluster the commands run against. */
+  SaslCluster startCluster(Path dir) {
+    return SaslCluster.start(dir, "sasl");
+  }
 
   @BeforeAll
-  static void startBrokerWithSaslListener() throws Exception {
-    cluster = SaslCluster.start(dir, "sasl");
+  void startBrokerWithSaslListener(@TempDir Path dir) throws Exception {
+    this.dir = dir;
+    cluster = startCluster(dir);
     config = cluster.configFile(SaslCluster.PASSWORD);
   }
 
   @AfterAll
-  static void stopBroker() {
+  void stopBroker() {
     cluster.close();
   }
 
   @Test
   @Order(1)
   void produceAuthenticatesItsAdminAndProducer() throws Exception {
-    long before = SaslCluster.saslAuthentications();
+    long before = cluster.saslAuthentications();
 
     Run run = cluster.run(config, "produce", "--bundled");
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("published 14 events");
-    assertThat(SaslCluster.saslAuthentications()).isGreaterThan(before);
+    assertThat(cluster.saslAuthentications()).isGreaterThan(before);
   }
 
   @Test
@@ -63,7 +71,7 @@ class SaslPassThroughTest {
         StreamsOptions.defaults()
             .withStateDir(dir.resolve("state"))
             .withOverrides(serve.streamsOverrides());
-    long before = SaslCluster.saslAuthentications();
+    long before = cluster.saslAuthentications();
 
     try (ImpactsimStreams app = new ImpactsimStreams(settings, options)) {
       app.start(TIMEOUT);
@@ -78,7 +86,7 @@ class SaslPassThroughTest {
         assertThat(tail.out()).contains("\"key\":");
       }
     }
-    assertThat(SaslCluster.saslAuthentications()).isGreaterThan(before);
+    assertThat(cluster.saslAuthentications()).isGreaterThan(before);
   }
 
   @Test
