@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.publish.EventPublisher;
+import io.impactsim.producer.publish.EventSelection;
+import io.impactsim.producer.publish.PublishFailedException;
 import io.impactsim.producer.publish.PublishReport;
 import io.impactsim.producer.publish.PublisherOptions;
 import io.impactsim.producer.publish.Speed;
@@ -15,6 +17,7 @@ import io.impactsim.sandbox.SandboxOptions;
 import io.impactsim.schemas.avro.CompanyProfile;
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
+import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.ImpactsimStreams;
 import io.impactsim.streams.StreamsOptions;
 import io.impactsim.streams.replay.ViewComparison;
@@ -37,12 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stops the broker while the application processes and the producer sends, restarts it on the same
- * data directory and port, and checks that both carry on by themselves and that the views end up
+ * data directory and port, and checks that both carry on by themselves (a short outage) or that the
+ * producer stops with a resume id and the application waits (a long one), and that the views end up
  * exactly those of an uninterrupted run of the same events.
  */
 class BrokerRestartIntegrationTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private static final Duration OUTAGE = Duration.ofSeconds(4);
+  private static final Duration LONG_OUTAGE = Duration.ofSeconds(90);
   private static final int EVENTS = 1_500;
   private static final int COMPANIES = 30;
   private static final long SEED = 42;
@@ -80,6 +85,103 @@ class BrokerRestartIntegrationTest {
   }
 
   /**
+   * A broker away for {@link #LONG_OUTAGE}, longer than the producer waits for a send: the
+   * publisher stops with the id to resume from, the application waits, and once the broker is back
+   * and the rest is published from that id, the views are those of an uninterrupted run.
+   */
+  @Test
+  void afterAnOutageLongerThanTheProducerWaitsItStopsWithAResumeIdAndTheViewsEndExact()
+      throws Exception {
+    SyntheticConfig market = SyntheticConfig.of(EVENTS, COMPANIES, SEED);
+    try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withDataDir(dataDir))) {
+      KafkaSettings settings = settings(sandbox, "outage");
+      // The producer gives up on a send after 20 s (its defaults wait up to two minutes); the
+      // application keeps Kafka Streams' defaults.
+      KafkaSettings impatient =
+          new KafkaSettings(
+              settings.bootstrapServers(),
+              settings.schemaRegistryUrl(),
+              Map.of(
+                  "delivery.timeout.ms", "20000",
+                  "request.timeout.ms", "5000",
+                  "max.block.ms", "20000"),
+              settings.topicPrefix());
+      BrokerRestartEvents events = new BrokerRestartEvents(new SyntheticMarket(market));
+      ExecutorService background = Executors.newSingleThreadExecutor();
+      try (ImpactsimStreams app = new ImpactsimStreams(settings, options(restartedState));
+          SchemaRegistry registry = settings.schemaRegistry()) {
+        TopicCatalog topics = settings.topics(registry);
+        try (EventPublisher publisher =
+            new EventPublisher(settings, topics, PublisherOptions.defaults())) {
+          assertThat(publisher.publish(profiles(market)).total()).isEqualTo(COMPANIES);
+        }
+        app.start(TIMEOUT);
+        EventPublisher paced =
+            new EventPublisher(impatient, topics, PublisherOptions.defaults().withSpeed(PACE));
+        CompletableFuture<PublishReport> publishing =
+            CompletableFuture.supplyAsync(() -> paced.publish(events, EVENTS), background);
+        await()
+            .atMost(TIMEOUT)
+            .until(() -> events.handedOut() >= EVENTS / 3 && committedOffsets(settings, app) > 0);
+
+        long stopped = System.nanoTime();
+        sandbox.broker().stop();
+        await().atMost(LONG_OUTAGE).until(publishing::isDone);
+        assertThat(publishing)
+            .failsWithin(Duration.ZERO)
+            .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+            .havingCause()
+            .isInstanceOf(PublishFailedException.class);
+        PublishFailedException failed =
+            (PublishFailedException) publishing.handle((r, e) -> e.getCause()).join();
+        paced.close();
+        assertThat(failed.resumeFrom()).isNotBlank();
+        assertThat(failed.confirmedCount()).isPositive().isLessThan(EVENTS);
+        // The application waits out the rest of the outage without stopping.
+        Duration rest = LONG_OUTAGE.minusNanos(System.nanoTime() - stopped);
+        if (!rest.isNegative()) {
+          await()
+              .during(rest)
+              .atMost(rest.plusSeconds(30))
+              .until(() -> app.streams().state().isRunningOrRebalancing());
+        }
+        sandbox.broker().restart();
+
+        try (EventPublisher resumed =
+            new EventPublisher(settings, topics, PublisherOptions.defaults())) {
+          resumed.publish(
+              EventSelection.resumeFrom(new SyntheticMarket(market), failed.resumeFrom()));
+        }
+        app.awaitCaughtUp(TIMEOUT);
+        assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      } finally {
+        background.shutdownNow();
+      }
+
+      KafkaSettings reference = settings(sandbox, "reference");
+      runUninterrupted(reference, market);
+      ViewComparison comparison =
+          ViewComparison.of(ViewSet.read(reference, TIMEOUT), ViewSet.read(settings, TIMEOUT));
+      assertThat(comparison.digests().values())
+          .allSatisfy(d -> assertThat(d.baseKeys()).isPositive());
+      assertThat(comparison.differences()).isEmpty();
+      assertThat(deadLetters(settings)).isZero();
+    }
+  }
+
+  private static List<InputEvent> profiles(SyntheticConfig market) {
+    List<InputEvent> profiles = new ArrayList<>();
+    new SyntheticMarket(market)
+        .forEach(
+            e -> {
+              if (e.value() instanceof CompanyProfile) {
+                profiles.add(e);
+              }
+            });
+    return profiles;
+  }
+
+  /**
    * Publishes the market at {@link #PACE} in the background; once a third of it is sent and the
    * application has committed progress, stops the broker for {@link #OUTAGE} and starts it again.
    * The same producer and application objects live through the outage; the registry keeps running,
@@ -97,15 +199,7 @@ class BrokerRestartIntegrationTest {
       // Profiles precede the events priced against them (docs/reliability.md): published before
       // the application starts, as an operator loads reference data first. The paced run below
       // publishes them again, which changes nothing.
-      List<InputEvent> profiles = new ArrayList<>();
-      new SyntheticMarket(market)
-          .forEach(
-              e -> {
-                if (e.value() instanceof CompanyProfile) {
-                  profiles.add(e);
-                }
-              });
-      assertThat(publisher.publish(profiles).total()).isEqualTo(COMPANIES);
+      assertThat(publisher.publish(profiles(market)).total()).isEqualTo(COMPANIES);
       app.start(TIMEOUT);
       CompletableFuture<PublishReport> publishing =
           CompletableFuture.supplyAsync(() -> publisher.publish(events, EVENTS), background);
