@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +40,7 @@ class LiveFeedIntegrationTest {
   private static final int VERSIONS = 40;
 
   @Test
-  void aClientGetsOneCurrentRecordPerKeyThenTheChangesAsTheyHappen(
+  void aClientGetsOneCurrentRecordPerKeyThenTheChangesAsTheyHappenAndAFullOneIsDropped(
       KafkaEnvironment env, @TempDir Path dir) throws Exception {
     KafkaSettings settings = env.settings(env.uniqueName("feed"));
     try (ImpactsimStreams app = started(settings, dir);
@@ -78,12 +79,32 @@ class LiveFeedIntegrationTest {
           }
           assertThat(snapshot).isEqualTo(expected);
 
+          // A subscriber with no room left, as a client whose queue is full: the feed drops it.
+          CompletableFuture<String> dropped = new CompletableFuture<>();
+          server
+              .feed()
+              .subscribe(
+                  new ViewFeed.Subscriber() {
+                    @Override
+                    public boolean offer(ViewFeed.Change change) {
+                      return false;
+                    }
+
+                    @Override
+                    public void ended(String why) {
+                      dropped.complete(why);
+                    }
+                  })
+              .get(20, TimeUnit.SECONDS);
+
           send(producer, topic, 2, VERSIONS + 1);
 
           SseEvents.Event live = stream.next(TIMEOUT);
           assertThat(live.name()).isEqualTo("market-cap");
           assertThat(live.data().get("key").asText()).isEqualTo(key(2));
           assertThat(live.data().at("/value/eventCount").asInt()).isEqualTo(VERSIONS + 1);
+          assertThat(dropped.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+              .isEqualTo("the client fell too far behind");
         }
       }
     }
