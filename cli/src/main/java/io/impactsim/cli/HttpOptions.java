@@ -40,8 +40,21 @@ final class HttpOptions {
               + " default: ${DEFAULT-VALUE}).")
   int metricsCompanies;
 
+  @Option(
+      names = "--live-buffer",
+      paramLabel = "CHANGES",
+      defaultValue = "${env:IMPACTSIM_LIVE_BUFFER:-" + ServeOptions.DEFAULT_LIVE_BUFFER + "}",
+      description =
+          "Changes the live stream queues per client; a client further behind is disconnected"
+              + " and reconnects to a fresh snapshot (env IMPACTSIM_LIVE_BUFFER;"
+              + " default: ${DEFAULT-VALUE}).")
+  int liveBuffer;
+
   ServeOptions serveOptions() {
-    ServeOptions options = ServeOptions.of(host, port).withMetricsCompanies(metricsCompanies);
+    ServeOptions options =
+        ServeOptions.of(host, port)
+            .withMetricsCompanies(metricsCompanies)
+            .withLiveBuffer(liveBuffer);
     if (advertisedHost != null && !advertisedHost.isBlank()) {
       options = options.withAdvertisedHost(advertisedHost);
     }

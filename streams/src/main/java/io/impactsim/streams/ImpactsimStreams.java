@@ -7,6 +7,7 @@ import io.impactsim.schemas.topics.TopicAdmin;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.input.DeadLetterHandler;
 import io.impactsim.streams.input.DeadLetters;
+import io.impactsim.streams.input.ProfileGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -39,7 +40,9 @@ public final class ImpactsimStreams implements AutoCloseable {
   private final TopicCatalog topics;
   private final Topology topology;
   private final KafkaStreams streams;
+  private final KafkaStreams profileGate;
   private final CompletableFuture<Void> running = new CompletableFuture<>();
+  private final CompletableFuture<Void> gateRunning = new CompletableFuture<>();
 
   public ImpactsimStreams(KafkaSettings settings, StreamsOptions options) {
     this.settings = settings;
@@ -50,15 +53,35 @@ public final class ImpactsimStreams implements AutoCloseable {
         ImpactsimTopology.build(
             new TopologySettings(topics, options.model(), options.commitInterval()));
     this.streams = new KafkaStreams(topology, config(settings, options, topics));
-    streams.setStateListener(
-        (now, before) -> {
-          if (now == KafkaStreams.State.RUNNING) {
-            running.complete(null);
-          } else if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR) {
-            running.completeExceptionally(
-                new IllegalStateException("the streams application failed while starting"));
-          }
-        });
+    streams.setStateListener(startWatch(running, "the streams application"));
+    this.profileGate =
+        new KafkaStreams(ProfileGate.build(topics), profileGateConfig(settings, options, topics));
+    profileGate.setStateListener(startWatch(gateRunning, "the profile gate"));
+  }
+
+  private static KafkaStreams.StateListener startWatch(
+      CompletableFuture<Void> running, String what) {
+    return (now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        running.complete(null);
+      } else if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR) {
+        running.completeExceptionally(new IllegalStateException(what + " failed while starting"));
+      }
+    };
+  }
+
+  /**
+   * The settings of the profile gate ({@link ProfileGate}): the application's, under its own
+   * application id and with one stream thread.
+   */
+  public static Properties profileGateConfig(
+      KafkaSettings settings, StreamsOptions options, TopicCatalog topics) {
+    Properties props = config(settings, options, topics);
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        options.applicationIdFor(topics.prefix()) + ProfileGate.APPLICATION_ID_SUFFIX);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    return props;
   }
 
   /** The Kafka Streams settings of the application. */
@@ -113,14 +136,22 @@ public final class ImpactsimStreams implements AutoCloseable {
     // The view subjects get the documented compatibility rule before their first record, as the
     // producer does for the inputs: registries differ in their default.
     SchemaSubjects.prepare(topics.views());
+    profileGate.start();
     streams.start();
     try {
       running.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      gateRunning.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       throw new TimeoutException(
-          "streams application not running after " + timeout + " (state " + streams.state() + ")");
+          "streams application not running after "
+              + timeout
+              + " (state "
+              + streams.state()
+              + ", profile gate "
+              + profileGate.state()
+              + ")");
     }
   }
 
@@ -185,13 +216,20 @@ public final class ImpactsimStreams implements AutoCloseable {
     return streams;
   }
 
+  /** The companion application that dead-letters bad company profiles ({@link ProfileGate}). */
+  public KafkaStreams profileGate() {
+    return profileGate;
+  }
+
   @Override
   public void close() {
     // Leave the group at once: otherwise the instance stays a member until its session times
     // out, and tools that need the group empty (reset, replays) would be refused until then.
-    streams.close(
+    CloseOptions leave =
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(CLOSE_TIMEOUT));
+            .withTimeout(CLOSE_TIMEOUT);
+    streams.close(leave);
+    profileGate.close(leave);
     registry.close();
   }
 }

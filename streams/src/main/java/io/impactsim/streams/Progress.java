@@ -4,6 +4,7 @@ import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.streams.input.ProfileGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,8 +42,9 @@ import org.apache.kafka.common.TopicPartition;
  *       can be visible while a view partition does not show its records yet.
  * </ol>
  *
- * The company profiles are read by the global thread, which commits no offsets; they are not
- * covered.
+ * The first condition covers the companies topic too, through the profile gate's group ({@code
+ * ProfileGate}): its dead letters are then written. The global thread that fills the profile store
+ * commits no offsets; {@link ImpactsimStreams#companiesHeld()} tells what it holds.
  */
 public final class Progress {
   private static final long POLL_MS = 100;
@@ -89,6 +91,11 @@ public final class Progress {
       List<String> inputs =
           List.of(topics.deals().name(), topics.restructurings().name(), topics.earnings().name());
       List<String> behind = unconsumed(admin, applicationId, inputs);
+      behind.addAll(
+          unconsumed(
+              admin,
+              applicationId + ProfileGate.APPLICATION_ID_SUFFIX,
+              List.of(topics.companies().name())));
       if (!behind.isEmpty()) {
         return behind;
       }

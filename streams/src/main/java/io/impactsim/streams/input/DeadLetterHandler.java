@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * the original bytes and impactsim's reason headers (bounded in size, {@link DeadLetters#letter}),
  * and lets the application carry on.
  *
- * <p>The global thread that maintains the company profiles has no producer, so a bad profile is
- * logged and skipped rather than dead-lettered.
+ * <p>The global thread that maintains the company profiles has no producer: there a bad profile is
+ * skipped, and the {@link ProfileGate}, which reads the same records in a stream task, dead-letters
+ * it.
  */
 public final class DeadLetterHandler
     implements DeserializationExceptionHandler, ProcessingExceptionHandler {
@@ -98,7 +99,17 @@ public final class DeadLetterHandler
       ErrorHandlerContext context, byte[] key, byte[] value, String what, Exception exception) {
     String reason = DeadLetters.cut(what + ": " + exception.getMessage());
     boolean globalThread = context.taskId() == null || context.taskId().subtopology() < 0;
-    if (deadLetterTopic == null || globalThread) {
+    if (globalThread) {
+      // The profile gate dead-letters the same record.
+      LOG.debug(
+          "Skipping record {}-{}@{} in the global store: {}",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          reason);
+      return List.of();
+    }
+    if (deadLetterTopic == null) {
       LOG.warn(
           "Skipping record {}-{}@{}: {}",
           context.topic(),

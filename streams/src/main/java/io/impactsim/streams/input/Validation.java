@@ -61,12 +61,28 @@ public final class Validation {
         fields(d));
   }
 
-  /**
-   * Checks a company profile. Profiles are read by the global thread, which cannot dead-letter, so
-   * a profile that fails is logged and skipped.
-   */
+  /** Checks a company profile's fields. */
   public static Optional<String> company(CompanyProfile c) {
     return first(meta(c.getMeta()), blank(c.getId(), "id"), fields(c));
+  }
+
+  /**
+   * Checks a company profile record: its fields, and its key, which must be the profile's id (a
+   * profile filed under another company's key would change the wrong history). The global store
+   * skips a profile that fails; {@link ProfileGate} dead-letters it.
+   */
+  public static Optional<String> profile(String key, CompanyProfile c) {
+    return company(c)
+        .or(
+            () ->
+                c.getId().equals(key)
+                    ? Optional.empty()
+                    : Optional.of(
+                        "record key '"
+                            + key
+                            + "' is not the profile's id '"
+                            + c.getId()
+                            + "' (profiles are keyed by id)"));
   }
 
   /** Checks an earnings report. */

@@ -8,8 +8,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the global store of profile histories and the application's {@link ProfileBook} in step
@@ -19,13 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProfileHistoryProcessor
     implements Processor<String, CompanyProfile, Void, Void> {
-  private static final Logger LOG = LoggerFactory.getLogger(ProfileHistoryProcessor.class);
-
   private final String storeName;
   private final ProfileBook book;
   private KeyValueStore<String, ProfileHistory> store;
-  private long mismatchedKeys;
-  private long invalidProfiles;
 
   public ProfileHistoryProcessor(String storeName, ProfileBook book) {
     this.storeName = storeName;
@@ -49,25 +43,9 @@ public final class ProfileHistoryProcessor
     if (profile == null) {
       return;
     }
-    if (!profile.getId().equals(record.key())) {
-      // A profile filed under another company's key would change the wrong history.
-      if (mismatchedKeys++ == 0) {
-        LOG.warn(
-            "Skipping company profiles whose key is not their id (first: key '{}', id '{}');"
-                + " publish profiles keyed by their id",
-            record.key(),
-            profile.getId());
-      }
-      return;
-    }
-    var invalid = Validation.company(profile);
-    if (invalid.isPresent()) {
-      // The global thread has no producer to dead-letter with; an id or figure the producer would
-      // refuse must not reach the profile book (two undecodable ids would become one company).
-      if (invalidProfiles++ == 0) {
-        LOG.warn(
-            "Skipping invalid company profiles (first: key '{}': {})", record.key(), invalid.get());
-      }
+    if (Validation.profile(record.key(), profile).isPresent()) {
+      // An id or figure the producer would refuse must not reach the profile book (two undecodable
+      // ids would become one company). The profile gate dead-letters the record once.
       return;
     }
     ProfileHistory old = store.get(profile.getId());

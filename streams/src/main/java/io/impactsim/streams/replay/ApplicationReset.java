@@ -6,6 +6,7 @@ import io.impactsim.schemas.topics.Topic;
 import io.impactsim.schemas.topics.TopicAdmin;
 import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.input.ProfileGate;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +57,15 @@ public final class ApplicationReset {
         throw new ApplicationRunningException(plan);
       }
       cleanup.deleteGroup(plan.applicationId());
+      // The dead-letter topic is emptied: the profile gate writes its letters again.
+      String gate = plan.applicationId() + ProfileGate.APPLICATION_ID_SUFFIX;
+      cleanup.deleteGroup(gate);
       cleanup.deleteTopics(plan.internalTopics());
       List<NewTopic> recreate = recreated(admin, plan.outputTopics(), timeout);
       cleanup.deleteTopics(plan.outputTopics());
       TopicAdmin.ensureTopics(admin, recreate, timeout);
       Cleanup.deleteLocalState(options.stateDirOrDefault(), plan.applicationId());
+      Cleanup.deleteLocalState(options.stateDirOrDefault(), gate);
       return plan;
     }
   }

@@ -1,6 +1,7 @@
 package io.impactsim.streams.replay;
 
 import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.streams.input.ProfileGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,11 @@ public final class Namespaces {
         done.add("consumer group " + id);
       }
       cleanup.deleteGroup(id);
+      cleanup.deleteGroup(id + ProfileGate.APPLICATION_ID_SUFFIX);
       cleanup.deleteTopics(topics);
       topics.forEach(t -> done.add("topic " + t));
+      Cleanup.deleteLocalState(
+          namespace.options().stateDirOrDefault(), id + ProfileGate.APPLICATION_ID_SUFFIX);
       if (Cleanup.deleteLocalState(namespace.options().stateDirOrDefault(), id)) {
         done.add("local state " + Cleanup.stateOf(namespace.options().stateDirOrDefault(), id));
       }

@@ -25,6 +25,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param metricsCompanies how many companies, the largest by simulated value, get market-cap series
  *     on {@code /metrics} (0 for none): the series per company are bounded, whatever the number of
  *     companies
+ * @param liveBuffer how many changes the live stream queues for one client: a client that falls
+ *     further behind is disconnected (and reconnects to a fresh snapshot), so a slow client holds
+ *     at most this many changes in memory
  */
 public record ServeOptions(
     String host,
@@ -33,13 +36,15 @@ public record ServeOptions(
     Duration metricsRefresh,
     Duration heartbeat,
     Duration stallWindow,
-    int metricsCompanies) {
+    int metricsCompanies,
+    int liveBuffer) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_METRICS_REFRESH = Duration.ofSeconds(10);
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
   public static final Duration DEFAULT_STALL_WINDOW = Duration.ofSeconds(60);
   public static final int DEFAULT_METRICS_COMPANIES = 50;
+  public static final int DEFAULT_LIVE_BUFFER = 10_000;
 
   public ServeOptions {
     Objects.requireNonNull(host, "host");
@@ -62,6 +67,9 @@ public record ServeOptions(
     if (metricsCompanies < 0) {
       throw new IllegalArgumentException("metrics companies must be >= 0, was " + metricsCompanies);
     }
+    if (liveBuffer < 1) {
+      throw new IllegalArgumentException("live buffer must be >= 1, was " + liveBuffer);
+    }
   }
 
   /** 127.0.0.1:8080. */
@@ -78,7 +86,8 @@ public record ServeOptions(
         DEFAULT_METRICS_REFRESH,
         DEFAULT_HEARTBEAT,
         DEFAULT_STALL_WINDOW,
-        DEFAULT_METRICS_COMPANIES);
+        DEFAULT_METRICS_COMPANIES,
+        DEFAULT_LIVE_BUFFER);
   }
 
   /** Binds the given host on a port that is free now, so it can be advertised before starting. */
@@ -92,27 +101,60 @@ public record ServeOptions(
 
   public ServeOptions withAdvertisedHost(String advertised) {
     return new ServeOptions(
-        host, port, advertised, metricsRefresh, heartbeat, stallWindow, metricsCompanies);
+        host,
+        port,
+        advertised,
+        metricsRefresh,
+        heartbeat,
+        stallWindow,
+        metricsCompanies,
+        liveBuffer);
   }
 
   public ServeOptions withMetricsRefresh(Duration refresh) {
     return new ServeOptions(
-        host, port, advertisedHost, refresh, heartbeat, stallWindow, metricsCompanies);
+        host, port, advertisedHost, refresh, heartbeat, stallWindow, metricsCompanies, liveBuffer);
   }
 
   public ServeOptions withHeartbeat(Duration interval) {
     return new ServeOptions(
-        host, port, advertisedHost, metricsRefresh, interval, stallWindow, metricsCompanies);
+        host,
+        port,
+        advertisedHost,
+        metricsRefresh,
+        interval,
+        stallWindow,
+        metricsCompanies,
+        liveBuffer);
   }
 
   public ServeOptions withStallWindow(Duration window) {
     return new ServeOptions(
-        host, port, advertisedHost, metricsRefresh, heartbeat, window, metricsCompanies);
+        host,
+        port,
+        advertisedHost,
+        metricsRefresh,
+        heartbeat,
+        window,
+        metricsCompanies,
+        liveBuffer);
   }
 
   public ServeOptions withMetricsCompanies(int companies) {
     return new ServeOptions(
-        host, port, advertisedHost, metricsRefresh, heartbeat, stallWindow, companies);
+        host, port, advertisedHost, metricsRefresh, heartbeat, stallWindow, companies, liveBuffer);
+  }
+
+  public ServeOptions withLiveBuffer(int changes) {
+    return new ServeOptions(
+        host,
+        port,
+        advertisedHost,
+        metricsRefresh,
+        heartbeat,
+        stallWindow,
+        metricsCompanies,
+        changes);
   }
 
   /** {@code host:port} as other instances reach this one. */

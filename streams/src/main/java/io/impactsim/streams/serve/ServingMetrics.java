@@ -156,6 +156,14 @@ final class ServingMetrics implements AutoCloseable {
   }
 
   /**
+   * Keeps a company's value read from the stores, unless the feed has already passed a change of
+   * it: the feed's value is at least as new.
+   */
+  void seedMarketCap(SimulatedMarketCap value) {
+    marketCaps.putIfAbsent(value.getCompany(), value);
+  }
+
+  /**
    * Publishes the market-cap series of the {@code marketCapCompanies} largest companies by
    * simulated value (ties by id), replacing those of companies that dropped out.
    */

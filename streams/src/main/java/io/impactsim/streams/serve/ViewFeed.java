@@ -1,7 +1,6 @@
 package io.impactsim.streams.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.topics.Topic;
@@ -10,17 +9,16 @@ import io.impactsim.streams.input.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,14 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the view topics and the dead-letter topic from their beginning, committed transactions
- * only, on one thread: it feeds the live stream (a new subscriber first gets the recent history,
- * then every change) and the domain metrics.
+ * Follows the view topics and the dead-letter topic from their end, committed transactions only, on
+ * one thread: it passes every change to its subscribers (the live stream's clients) and to the
+ * domain metrics. It keeps no history: a new subscriber learns the feed's position when it joins,
+ * and gets the state before that position from the view stores ({@link ViewSnapshot}).
  */
 final class ViewFeed implements AutoCloseable {
-  /** How many recent view changes a new subscriber is sent before the live ones. */
-  static final int HISTORY_LIMIT = 5_000;
-
   private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -48,26 +44,35 @@ final class ViewFeed implements AutoCloseable {
   record Change(View view, String key, JsonNode value, Instant eventTime) {
     /** The SSE data of the change: {@code {"key": ..., "value": ...}}. */
     String json() {
-      ObjectNode node = AvroJson.MAPPER.createObjectNode();
-      node.put("key", key);
-      node.set("value", value == null ? AvroJson.MAPPER.nullNode() : value);
-      return node.toString();
+      return new ViewSnapshot.Entry(view, key, value).node().toString();
     }
   }
+
+  /** Receives changes on the feed's thread; must not block. */
+  interface Subscriber {
+    /** Takes a change; false when it cannot take more, and the feed drops it. */
+    boolean offer(Change change);
+
+    /** The feed stopped or dropped this subscriber: no more changes will come. */
+    void ended(String why);
+  }
+
+  private record Joining(Subscriber subscriber, CompletableFuture<Map<TopicPartition, Long>> at) {}
 
   private final TopicCatalog topics;
   private final ServingMetrics metrics;
   private final Clock clock;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, View> views = new HashMap<>();
-  private final ArrayDeque<Change> history = new ArrayDeque<>();
-  private final ConcurrentLinkedQueue<Consumer<List<Change>>> joining =
-      new ConcurrentLinkedQueue<>();
-  private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+  private final List<TopicPartition> viewPartitions = new ArrayList<>();
+  private final ConcurrentLinkedQueue<Joining> joining = new ConcurrentLinkedQueue<>();
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final Thread thread;
+  private final CountDownLatch closing = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean started;
-  private final CountDownLatch closing = new CountDownLatch(1);
+  private volatile String failure;
+  private volatile RuntimeException injected;
 
   ViewFeed(KafkaSettings settings, TopicCatalog topics, ServingMetrics metrics, Clock clock) {
     this.topics = topics;
@@ -79,6 +84,7 @@ final class ViewFeed implements AutoCloseable {
     Properties props = settings.kafkaProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, topics.prefix() + "-view-feed");
     this.consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -93,19 +99,39 @@ final class ViewFeed implements AutoCloseable {
   }
 
   /**
-   * Subscribes to view changes: {@code replay} first receives the recent history, then {@code live}
-   * every later change, in order and without gaps, both on the feed's thread.
+   * Adds a subscriber between two polls. The future completes with the feed's position in each view
+   * partition at that moment: the subscriber gets every change at or after it, none before.
    */
-  void subscribe(Consumer<List<Change>> replay, Consumer<Change> live) {
-    joining.add(
-        past -> {
-          replay.accept(past);
-          listeners.add(live);
-        });
+  CompletableFuture<Map<TopicPartition, Long>> subscribe(Subscriber subscriber) {
+    CompletableFuture<Map<TopicPartition, Long>> at = new CompletableFuture<>();
+    String failed = failure();
+    if (failed != null) {
+      at.completeExceptionally(new IllegalStateException(failed));
+      return at;
+    }
+    joining.add(new Joining(subscriber, at));
+    return at;
   }
 
-  void unsubscribe(Consumer<Change> live) {
-    listeners.remove(live);
+  void unsubscribe(Subscriber subscriber) {
+    subscribers.remove(subscriber);
+  }
+
+  /** Why the feed stopped while it should run, or null while it runs (or was closed). */
+  String failure() {
+    if (failure != null) {
+      return failure;
+    }
+    if (started && running && !thread.isAlive()) {
+      return "the view feed's thread has ended";
+    }
+    return null;
+  }
+
+  /** Test hook: makes the feed's thread fail with {@code cause} at its next poll. */
+  void fail(RuntimeException cause) {
+    injected = cause;
+    consumer.wakeup();
   }
 
   private void run() {
@@ -115,20 +141,48 @@ final class ViewFeed implements AutoCloseable {
         return;
       }
       consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      consumer.seekToEnd(partitions);
+      // Fix the start now: a lazy seek would skip the records written before the first poll.
+      partitions.forEach(consumer::position);
       while (running) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          handle(r);
+        try {
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+            handle(r);
+          }
+        } catch (WakeupException e) {
+          throwIfInjected();
+          if (!running) {
+            break;
+          }
         }
         admitSubscribers();
       }
     } catch (WakeupException e) {
-      // close() asked the thread to stop.
+      if (injected != null) {
+        stopped("the view feed stopped: " + injected);
+      }
+      // Otherwise close() asked the thread to stop.
     } catch (RuntimeException e) {
-      LOG.error("the view feed stopped: {}", e.toString());
+      stopped("the view feed stopped: " + e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+      String why = failure == null ? "the server is closing" : failure;
+      failJoining(why);
+      subscribers.forEach(s -> s.ended(why));
+      subscribers.clear();
     }
+  }
+
+  private void throwIfInjected() {
+    RuntimeException cause = injected;
+    if (cause != null) {
+      throw cause;
+    }
+  }
+
+  private void stopped(String why) {
+    failure = why;
+    LOG.error("{}; the live stream has stopped and /health reports DOWN until a restart", why);
   }
 
   // The feed may start before the application has created its topics.
@@ -136,6 +190,7 @@ final class ViewFeed implements AutoCloseable {
     List<String> names = new ArrayList<>(views.keySet());
     names.add(topics.deadLetters().name());
     while (running) {
+      throwIfInjected();
       List<TopicPartition> found = new ArrayList<>();
       boolean all = true;
       for (String name : names) {
@@ -146,9 +201,10 @@ final class ViewFeed implements AutoCloseable {
         }
       }
       if (all) {
+        found.stream().filter(tp -> views.containsKey(tp.topic())).forEach(viewPartitions::add);
         return found;
       }
-      admitSubscribers();
+      // Subscribers wait: until the feed has its start position it cannot say what they will miss.
       try {
         if (closing.await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
           break;
@@ -175,7 +231,7 @@ final class ViewFeed implements AutoCloseable {
       key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
       value = topic.valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
     } catch (RuntimeException e) {
-      LOG.warn(
+      LOG.debug(
           "skipping an unreadable record at {}-{}@{}: {}",
           r.topic(),
           r.partition(),
@@ -188,20 +244,34 @@ final class ViewFeed implements AutoCloseable {
     if (value instanceof SimulatedMarketCap cap) {
       metrics.marketCap(cap);
     }
-    Change change = new Change(view, key, value == null ? null : AvroJson.toJson(value), eventTime);
-    history.addLast(change);
-    if (history.size() > HISTORY_LIMIT) {
-      history.removeFirst();
+    if (subscribers.isEmpty()) {
+      return;
     }
-    for (Consumer<Change> listener : listeners) {
-      listener.accept(change);
+    Change change = new Change(view, key, value == null ? null : AvroJson.toJson(value), eventTime);
+    for (Subscriber s : subscribers) {
+      if (!s.offer(change)) {
+        subscribers.remove(s);
+        s.ended("the client fell too far behind");
+      }
     }
   }
 
   private void admitSubscribers() {
-    Consumer<List<Change>> next;
+    Joining next;
     while ((next = joining.poll()) != null) {
-      next.accept(List.copyOf(history));
+      Map<TopicPartition, Long> at = new HashMap<>();
+      for (TopicPartition tp : viewPartitions) {
+        at.put(tp, consumer.position(tp));
+      }
+      subscribers.add(next.subscriber());
+      next.at().complete(at);
+    }
+  }
+
+  private void failJoining(String why) {
+    Joining next;
+    while ((next = joining.poll()) != null) {
+      next.at().completeExceptionally(new IllegalStateException(why));
     }
   }
 

@@ -28,18 +28,21 @@ public final class ViewServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ViewServer.class);
 
   private final KafkaStreams streams;
+  private final KafkaStreams profileGate;
   private final ServeOptions options;
   private final ServingMetrics metrics;
   private final ViewFeed feed;
   private final Admin admin;
   private final ViewQueries queries;
+  private final ViewSnapshot snapshot;
   private final LiveStream live;
   private final StallWatch stalls;
+  private final MarketCapSeed seed;
   private Javalin server;
 
   /** A server for the application's views; nothing is opened until {@link #start()}. */
   public ViewServer(ImpactsimStreams app, KafkaSettings settings, ServeOptions options) {
-    this(app.streams(), app.applicationId(), app.topics(), settings, options);
+    this(app.streams(), app.profileGate(), app.applicationId(), app.topics(), settings, options);
   }
 
   /** A server for any Kafka Streams instance running {@code ImpactsimTopology}. */
@@ -49,14 +52,27 @@ public final class ViewServer implements AutoCloseable {
       TopicCatalog topics,
       KafkaSettings settings,
       ServeOptions options) {
+    this(streams, null, applicationId, topics, settings, options);
+  }
+
+  private ViewServer(
+      KafkaStreams streams,
+      KafkaStreams profileGate,
+      String applicationId,
+      TopicCatalog topics,
+      KafkaSettings settings,
+      ServeOptions options) {
     this.streams = streams;
+    this.profileGate = profileGate;
     this.options = options;
     this.metrics = new ServingMetrics(options.metricsRefresh(), options.metricsCompanies());
     this.feed = new ViewFeed(settings, topics, metrics, Clock.systemUTC());
     this.admin = Admin.create(settings.kafkaProperties());
     this.queries = new ViewQueries(streams, new HostInfo(options.advertisedHost(), options.port()));
-    this.live = new LiveStream(feed, metrics, options.heartbeat());
+    this.snapshot = new ViewSnapshot(queries, admin, applicationId);
+    this.live = new LiveStream(feed, snapshot, metrics, options.heartbeat(), options.liveBuffer());
     this.stalls = new StallWatch(options.stallWindow());
+    this.seed = new MarketCapSeed(streams, feed, snapshot, metrics);
     metrics.bindStreams(streams);
     metrics.every(new ProcessedEvents(admin, applicationId, topics, metrics));
     metrics.every(this::watchForStalls, stallSampling(options.stallWindow()));
@@ -101,11 +117,13 @@ public final class ViewServer implements AutoCloseable {
               cfg.staticFiles.add("/dashboard", Location.CLASSPATH);
               api.addTo(cfg.routes);
               live.addTo(cfg.routes);
+              snapshot.addTo(cfg.routes);
               addOperations(cfg.routes);
               addErrors(cfg.routes);
             });
     server.start();
     feed.start();
+    seed.start();
     return this;
   }
 
@@ -127,21 +145,53 @@ public final class ViewServer implements AutoCloseable {
 
   private void addOperations(RoutesConfig routes) {
     routes.get("/health", this::health);
-    routes.get("/ready", ctx -> ApiRoutes.json(ctx, probe(ctx, queries.ready())));
+    routes.get("/ready", this::ready);
     routes.get(
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
   }
 
-  /** Up unless a stream thread has stalled: a RUNNING state alone does not say it works. */
+  /** The instance's health ({@link Health}): the application's state, stalls and the feed. */
+  private Health healthNow() {
+    return Health.of(
+        streams.state(),
+        profileGate == null ? null : profileGate.state(),
+        stalls.verdict(),
+        feed.failure());
+  }
+
+  /**
+   * DOWN, with the reasons, unless the application runs, no thread has stalled and the feed runs.
+   */
   private void health(Context ctx) {
-    StallWatch.Verdict verdict = stalls.verdict();
-    ObjectNode body = probe(ctx, !verdict.stalled());
-    if (verdict.stalled()) {
-      body.put("reason", verdict.reason());
+    Health health = healthNow();
+    ObjectNode body = probe(ctx, health.up());
+    if (!health.up()) {
+      body.put("reason", health.reason());
     }
     ApiRoutes.json(ctx, body);
+  }
+
+  /**
+   * Ready when healthy and RUNNING with every store queryable: not while a store is restoring (the
+   * application is then REBALANCING), so a balancer sends no query before restoration ends.
+   */
+  private void ready(Context ctx) {
+    Health health = healthNow();
+    boolean ready = health.up() && queries.ready();
+    ObjectNode body = probe(ctx, ready);
+    if (!health.up()) {
+      body.put("reason", health.reason());
+    } else if (!ready) {
+      body.put("reason", "the view stores are not all queryable yet");
+    }
+    ApiRoutes.json(ctx, body);
+  }
+
+  /** Test hook: the live feed, e.g. to make it fail. */
+  ViewFeed feed() {
+    return feed;
   }
 
   private ObjectNode probe(Context ctx, boolean ok) {
@@ -194,6 +244,7 @@ public final class ViewServer implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    seed.close();
     live.close();
     if (server != null) {
       server.stop();

@@ -35,9 +35,7 @@ record HostileCase(
     /** Valid by the documented rules: used by the views, no dead letter. */
     ACCEPTED,
     /** A copy of an admitted event id: dropped without a trace. */
-    IGNORED,
-    /** A company profile that cannot be decoded: logged and skipped, no dead letter. */
-    SKIPPED
+    IGNORED
   }
 
   HostileCase {

@@ -194,7 +194,7 @@ class ViewServerIntegrationTest {
   }
 
   @Test
-  void notRunningAnswers503WithRetryAfter(KafkaEnvironment env) {
+  void notStartedAnswers503WithRetryAfterAndIsNotHealthy(KafkaEnvironment env) {
     var settings = env.settings(env.uniqueName("idle"));
     try (ImpactsimStreams idle =
             new ImpactsimStreams(
@@ -206,7 +206,10 @@ class ViewServerIntegrationTest {
         assertThat(response.statusCode()).as(path).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).as(path).hasValue("2");
       }
-      assertThat(Http.get(server.url(), "/health").statusCode()).isEqualTo(200);
+      HttpResponse<String> health = Http.get(server.url(), "/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(Http.json(health).get("reason").asText())
+          .isEqualTo("the streams application is CREATED");
     }
   }
 
