@@ -3,8 +3,9 @@
 // a count in data-rendered), so what the charts show can be read without looking at pixels.
 "use strict";
 
-const data = { share: [], caps: [], reactions: [], capex: [] };
-const selection = { segment: null, eventId: null, company: null, valueCompany: null };
+const data = { share: [], caps: [], reactions: [], capex: [], branches: [], branch: null };
+const selection = { segment: null, eventId: null, company: null, valueCompany: null,
+  branch: new URLSearchParams(location.search).get("branch") || "" };
 const charts = {};
 const colorIndex = new Map();
 
@@ -23,7 +24,12 @@ async function getJson(path) {
 async function load() {
   const [share, caps, reactions, capex] = await Promise.all(
     ["/api/market-share", "/api/market-cap", "/api/reactions", "/api/capex"].map(getJson));
-  Object.assign(data, { share, caps, reactions, capex });
+  // The live views do not wait for the branches: without them the page shows none.
+  const branches = await getJson("/api/branches").catch(() => []);
+  // A branch changes only when it is replayed again, not with the live views: read it once.
+  const branch = data.branch && data.branch.name === selection.branch && branches.includes(selection.branch)
+    ? data.branch : await loadBranch(branches);
+  Object.assign(data, { share, caps, reactions, capex, branches, branch });
   // Colours follow the company, whichever chart it is in.
   [...new Set([...caps.map((c) => c.company),
     ...share.flatMap((s) => s.entries.map((e) => e.provider))])].sort().forEach(color);
@@ -35,7 +41,35 @@ async function load() {
   drawAll();
 }
 
+// The views of the selected what-if branch (impactsim whatif), shown beside the live ones.
+async function loadBranch(branches) {
+  const name = selection.branch;
+  if (!name || !branches.includes(name)) return null;
+  const path = "/api/branches/" + encodeURIComponent(name) + "/";
+  const [share, caps, reactions] = await Promise.all(
+    ["market-share", "market-cap", "reactions"].map((view) => getJson(path + view)));
+  return { name, share, caps, reactions };
+}
+
+function drawBranchControl() {
+  const control = document.getElementById("branch-control");
+  const select = document.getElementById("branch");
+  control.hidden = data.branches.length === 0;
+  select.replaceChildren(new Option("none", "", false, !data.branch),
+    ...data.branches.map((b) => new Option(b, b, false, data.branch !== null && b === data.branch.name)));
+  select.onchange = () => {
+    selection.branch = select.value;
+    loadBranch(data.branches).then((branch) => {
+      data.branch = branch;
+      drawAll();
+    });
+  };
+  document.querySelectorAll(".branch-col").forEach((el) => (el.hidden = !data.branch));
+  document.querySelectorAll("th.basis-col").forEach((el) => (el.hidden = data.branch !== null));
+}
+
 function drawAll() {
+  drawBranchControl();
   drawShare();
   drawCar();
   drawReactions();
@@ -107,7 +141,9 @@ function drawShare() {
           title: { display: true, text: "share of the quarter's committed value" } },
       },
       plugins: {
+        legend: { labels: { filter: (item, d) => d.datasets[item.datasetIndex].stack !== "branch" } },
         tooltip: { callbacks: { label: (item) => {
+          if (item.dataset.stack === "branch") return item.dataset.label + ": " + item.parsed.y.toFixed(1) + "%";
           const q = quarters[item.dataIndex];
           const e = q && entry(q, item.dataset.provider);
           return item.dataset.label + ": " + item.parsed.y.toFixed(1) + "%" +
@@ -120,9 +156,29 @@ function drawShare() {
   c.data.datasets = ids.map((p) => ({
     label: providers.get(p) + " (" + p + ")",
     provider: p,
+    stack: "live",
     backgroundColor: color(p),
     data: quarters.map((q) => (entry(q, p) || { sharePct: 0 }).sharePct),
   }));
+  const branch = data.branch;
+  if (branch) {
+    // The branch's bars stand beside the live ones, hatched by transparency, in the same quarters.
+    const ofBranch = (period) => branch.share.find((s) => s.segment === selection.segment && s.period === period);
+    const branchIds = [...new Set(branch.share.filter((s) => s.segment === selection.segment && s.period !== "ALL")
+      .flatMap((s) => s.entries.map((e) => e.provider)))].sort();
+    branchIds.forEach((p) => c.data.datasets.push({
+      label: p + " (" + branch.name + ")",
+      provider: p,
+      stack: "branch",
+      backgroundColor: color(p) + "66",
+      borderColor: color(p),
+      borderWidth: 1,
+      data: quarters.map((q) => {
+        const b = ofBranch(q.period);
+        return ((b && b.entries.find((e) => e.provider === p)) || { sharePct: 0 }).sharePct;
+      }),
+    }));
+  }
   c.update("none");
   const allTime = data.share.find((s) => s.segment === selection.segment && s.period === "ALL");
   const lines = quarters.map((q) => q.period + " (" + usd(q.totalCommittedUsd) + "): " +
@@ -130,6 +186,11 @@ function drawShare() {
   if (allTime) {
     lines.push("all time (" + usd(allTime.totalCommittedUsd) + "): " + (allTime.entries.length
       ? allTime.entries.map((e) => e.provider + " " + e.sharePct.toFixed(1) + "%").join(", ") : "nothing counted"));
+  }
+  const branchAll = data.branch && data.branch.share.find((s) => s.segment === selection.segment && s.period === "ALL");
+  if (branchAll) {
+    lines.push("what-if " + data.branch.name + ", all time (" + usd(branchAll.totalCommittedUsd) + "): " +
+      branchAll.entries.map((e) => e.provider + " " + e.sharePct.toFixed(1) + "%").join(", "));
   }
   summarize("market-share-summary", lines);
 }
@@ -139,15 +200,17 @@ function drawShare() {
 function drawCar() {
   const caps = [...data.caps].sort((a, b) => a.company.localeCompare(b.company));
   const series = caps.map((cap) => ({ cap, points: carSeries(cap, data.reactions) }));
-  // Every line runs to the latest event, so a company without recent events stays visible.
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const end = Math.max(...xs);
   // Ticks on whole UTC days, at most about eight of them.
   const DAY = 86400000;
   const first = Math.floor(Math.min(...xs) / DAY) * DAY;
   const stepDays = Math.max(1, Math.ceil((end - first) / DAY / 8));
-  const last = (Math.floor(end / DAY / stepDays) + 1) * DAY * stepDays;
-  const bounds = xs.length ? { min: first, max: last } : {};
+  const axisEnd = (Math.floor(end / DAY / stepDays) + 1) * DAY * stepDays;
+  const bounds = xs.length ? { min: first, max: axisEnd } : {};
+  // Every line runs on past the latest event, so a company without recent events stays visible
+  // and the level each line ends at can be read.
+  const lineEnd = end + (axisEnd - end) / 2;
   const c = chart("car-chart", {
     type: "line",
     data: { datasets: [] },
@@ -182,7 +245,7 @@ function drawCar() {
   const lines = [];
   for (const { cap, points } of series) {
     const last = points[points.length - 1];
-    const shown = last && last.x < end ? [...points, { ...last, x: end, reaction: null }] : points;
+    const shown = last ? [...points, { ...last, x: lineEnd, reaction: null }] : points;
     const xy = (f) => shown.map((p) => ({ x: p.x, y: f(p), reaction: p.reaction }));
     const col = color(cap.company);
     // Every band is drawn, but only the selected company's is shown: six overlapping bands hide
@@ -204,8 +267,27 @@ function drawCar() {
         (points.length - 1) + " events since " + cap.referenceDate);
     }
   }
+  if (data.branch) {
+    for (const cap of [...data.branch.caps].sort((a, b) => a.company.localeCompare(b.company))) {
+      const points = carSeries(cap, data.branch.reactions);
+      const col = color(cap.company);
+      const shown = points.length ? [...points, { ...points[points.length - 1], x: lineEnd }] : points;
+      datasets.push({
+        kind: "branch-car", label: cap.company + " (" + data.branch.name + ")", company: cap.company,
+        data: shown.map((p) => ({ x: p.x, y: p.car, reaction: null })), stepped: true,
+        borderColor: col, backgroundColor: col, borderWidth: 1.5, borderDash: [6, 4], pointRadius: 0,
+      });
+      const last = points[points.length - 1];
+      if (last) {
+        lines.push(cap.company + " in " + data.branch.name + ": " + (last.car >= 0 ? "+" : "") +
+          last.car.toFixed(2) + "% over " + (points.length - 1) + " events");
+      }
+    }
+  }
   c.data.datasets = datasets;
   c.update("none");
+  document.getElementById("car-branch-note").textContent =
+    data.branch ? "; dashed: what-if branch " + data.branch.name : "";
   summarize("car-summary", lines);
 }
 
@@ -288,10 +370,22 @@ function drawCompanies() {
     swatch.style.background = color(c.company);
     const name = cell(c.company);
     name.prepend(swatch);
-    tr.append(name, cell(c.valuationBasis === "MARKET_CAP" ? "market cap" : "implied valuation", "muted"),
+    const basis = cell(c.valuationBasis === "MARKET_CAP" ? "market cap" : "implied", "muted basis-col");
+    // The branch's column takes the basis column's place.
+    basis.hidden = data.branch !== null;
+    tr.append(name, basis,
       cell(usd(c.referenceValueUsd), "num"), cell(usd(c.simulatedValueUsd), "num"),
-      cell(usd(c.lowValueUsd) + " to " + usd(c.highValueUsd), "num"),
+      cell(usd(c.lowValueUsd) + " – " + usd(c.highValueUsd), "num"),
       cell(pct(c.cumulativeAbnormalReturn), trend(c.cumulativeAbnormalReturn)), cell(String(c.eventCount), "num"));
+    if (data.branch) {
+      const b = data.branch.caps.find((x) => x.company === c.company);
+      const td = b ? cell(signedUsd(b.simulatedValueUsd - c.simulatedValueUsd), trend(b.simulatedValueUsd - c.simulatedValueUsd))
+        : cell("-", "num muted");
+      if (b) td.title = data.branch.name + ": " + usd(b.simulatedValueUsd);
+      td.classList.add("branch-col");
+      if (b) td.dataset.branchValue = String(b.simulatedValueUsd);
+      tr.append(td);
+    }
     tr.onclick = () => {
       selection.valueCompany = c.company;
       drawCar();

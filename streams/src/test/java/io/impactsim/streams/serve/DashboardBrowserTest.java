@@ -7,6 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
 import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.replay.Amendment;
+import io.impactsim.streams.replay.EventEdits;
+import io.impactsim.streams.replay.Namespace;
+import io.impactsim.streams.replay.Replay;
+import io.impactsim.streams.replay.ReplayListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -69,7 +76,103 @@ class DashboardBrowserTest {
       Path png = Path.of("target", "dashboard.png");
       browser.screenshot(png);
       assertThat(Files.size(png)).isGreaterThan(10_000);
+
+      whatIfBranchIsShownBesideTheLiveViews(browser, served, base, caps);
     }
+  }
+
+  /**
+   * A branch where the AWS deal was $20B: its CAR lines, shares and values beside the live ones.
+   */
+  private void whatIfBranchIsShownBesideTheLiveViews(
+      Browser browser, ServedHistory served, String base, List<JsonNode> liveCaps)
+      throws Exception {
+    Namespace branch =
+        Namespace.of(
+            served.settings,
+            StreamsOptions.defaults().withStateDir(workDir.resolve("branch")),
+            Namespace.WHAT_IF,
+            "aws-20b");
+    EventEdits edits =
+        new EventEdits(
+            Optional.empty(),
+            Set.of(),
+            Map.of("2025-11-03-openai-aws-38b", List.of(Amendment.parse("valueUsd=20000000000"))),
+            List.of());
+    Replay.run(branch, edits, ReplayListener.NONE, ServedHistory.TIMEOUT);
+    assertThat(list(Http.json(Http.get(base, "/api/branches"))))
+        .extracting(JsonNode::asText)
+        .contains("aws-20b");
+    List<JsonNode> caps = list(Http.json(Http.get(base, "/api/branches/aws-20b/market-cap")));
+    List<JsonNode> reactions = list(Http.json(Http.get(base, "/api/branches/aws-20b/reactions")));
+    List<JsonNode> shares = list(Http.json(Http.get(base, "/api/branches/aws-20b/market-share")));
+
+    browser.driver.get(base + "?snapshot&branch=aws-20b");
+    browser.until(d -> "snapshot".equals(attribute(browser, "#status", "data-state")));
+
+    List<Map<String, Object>> lines =
+        maps(
+            browser.script(
+                "return Chart.getChart('car-chart').data.datasets"
+                    + ".filter(d => d.kind === 'branch-car')"
+                    + ".map(d => ({company: d.company, last: d.data[d.data.length - 1].y}));"));
+    assertThat(lines).hasSize(caps.size());
+    boolean differs = false;
+    for (JsonNode cap : caps) {
+      String company = cap.path("company").asText();
+      Map<String, Object> line =
+          lines.stream().filter(l -> company.equals(l.get("company"))).findFirst().orElseThrow();
+      assertThat(number(line.get("last")))
+          .as(company + " CAR in the branch, %")
+          .isCloseTo(cap.path("cumulativeAbnormalReturn").asDouble() * 100, within(1e-6));
+      assertThat(counted(cap, reactions)).hasSize(cap.path("eventCount").asInt());
+      String shown =
+          attribute(
+              browser,
+              "#companies-table tr[data-company='" + company + "'] td.branch-col",
+              "data-branch-value");
+      assertThat(shown).isEqualTo(cap.path("simulatedValueUsd").asText());
+      long live =
+          liveCaps.stream()
+              .filter(c -> c.path("company").asText().equals(company))
+              .findFirst()
+              .orElseThrow()
+              .path("simulatedValueUsd")
+              .asLong();
+      differs |= live != cap.path("simulatedValueUsd").asLong();
+    }
+    assertThat(differs).as("the amended deal moves some company's value").isTrue();
+
+    String segment =
+        new Select(browser.driver.findElement(By.id("share-segment")))
+            .getFirstSelectedOption()
+            .getDomAttribute("value");
+    List<Map<String, Object>> bars =
+        maps(
+            browser.script(
+                "const c = Chart.getChart('market-share-chart');"
+                    + " return c.data.datasets.filter(d => d.stack === 'branch')"
+                    + ".map(d => ({provider: d.provider, data: d.data, labels: c.data.labels}));"));
+    assertThat(bars).isNotEmpty();
+    for (Map<String, Object> bar : bars) {
+      List<Object> labels = values(bar.get("labels"));
+      List<Object> data = values(bar.get("data"));
+      for (int i = 0; i < labels.size(); i++) {
+        double expected = 0;
+        for (JsonNode s : shares) {
+          if (s.path("segment").asText().equals(segment)
+              && s.path("period").asText().equals(labels.get(i))) {
+            for (JsonNode e : s.path("entries")) {
+              if (providerOf(e).equals(bar.get("provider"))) {
+                expected = e.path("sharePct").asDouble();
+              }
+            }
+          }
+        }
+        assertThat(number(data.get(i))).isCloseTo(expected, within(EXACT));
+      }
+    }
+    browser.screenshot(Path.of("target", "dashboard-whatif.png"));
   }
 
   private static void stackedShareChartHasAProviderPerDatasetAndAQuarterPerLabel(

@@ -11,6 +11,7 @@ import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.streams.ImpactsimStreams;
 import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.replay.WhatIfBranches;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * Test fixture: instances of the streams application sharing one application id on the sandbox,
- * each with its own view server, fed the bundled 2025 history.
+ * each with its own view server (serving the what-if branches next to it), fed the bundled 2025
+ * history.
  */
 final class ServedHistory implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -54,7 +56,8 @@ final class ServedHistory implements AutoCloseable {
     ImpactsimStreams app = new ImpactsimStreams(settings, options);
     apps.add(app);
     app.start(TIMEOUT);
-    servers.add(new ViewServer(app, settings, serve).start());
+    servers.add(
+        new ViewServer(app, settings, serve).withBranches(new WhatIfBranches(settings)).start());
   }
 
   private void publish(List<InputEvent> history) throws Exception {
