@@ -1,7 +1,9 @@
 package io.impactsim.streams.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.impactsim.producer.EventType;
 import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.history.BundledHistory;
 import io.impactsim.producer.publish.EventPublisher;
@@ -40,7 +42,16 @@ final class ServedHistory implements AutoCloseable {
       for (int i = 0; i < instances; i++) {
         served.addInstance(stateDir.resolve("instance-" + i));
       }
-      served.publish(BundledHistory.load());
+      // Profiles first, held by every instance before any event is priced (docs/reliability.md).
+      List<InputEvent> history = BundledHistory.load();
+      List<InputEvent> profiles =
+          history.stream().filter(e -> e.type() == EventType.COMPANY).toList();
+      served.publish(profiles);
+      long companies = profiles.stream().map(InputEvent::key).distinct().count();
+      for (ImpactsimStreams app : served.apps) {
+        await().atMost(TIMEOUT).until(() -> app.companiesHeld() == companies);
+      }
+      served.publish(history.stream().filter(e -> e.type() != EventType.COMPANY).toList());
       served.apps.get(0).awaitCaughtUp(TIMEOUT);
       return served;
     } catch (Exception | Error e) {
