@@ -15,6 +15,7 @@ import io.impactsim.schemas.topics.TopicCatalog;
 import io.impactsim.streams.ImpactsimStreams;
 import io.impactsim.streams.StreamsOptions;
 import io.impactsim.streams.ViewReader;
+import io.impactsim.streams.replay.WhatIfBranches;
 import io.impactsim.streams.serve.ServeOptions;
 import io.impactsim.streams.serve.ViewServer;
 import java.io.PrintStream;
@@ -228,7 +229,8 @@ final class RunCommand implements Callable<Integer> {
                   awaitQuietly(closed, Duration.ofSeconds(30));
                 },
                 "run-shutdown"));
-    try (ViewServer server = new ViewServer(app, settings, options).start()) {
+    try (ViewServer server =
+        new ViewServer(app, settings, options).withBranches(new WhatIfBranches(settings)).start()) {
       out.println();
       out.println("Dashboard: " + server.url() + "   (API under /api, metrics at /metrics)");
       out.println("Press Ctrl-C to stop.");

@@ -3,6 +3,7 @@ package io.impactsim.cli;
 import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.streams.ImpactsimStreams;
 import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.replay.WhatIfBranches;
 import io.impactsim.streams.serve.ServeOptions;
 import io.impactsim.streams.serve.ViewServer;
 import java.nio.file.Path;
@@ -129,7 +130,8 @@ final class StreamsCommand implements Callable<Integer> {
       throw e;
     }
     if (!noHttp) {
-      server.set(new ViewServer(app, settings, serve).start());
+      server.set(
+          new ViewServer(app, settings, serve).withBranches(new WhatIfBranches(settings)).start());
       System.out.println("Serving the views at " + server.get().url());
     }
     System.out.println(

@@ -38,6 +38,7 @@ public final class ViewServer implements AutoCloseable {
   private final LiveStream live;
   private final StallWatch stalls;
   private final MarketCapSeed seed;
+  private BranchViews branches = BranchViews.NONE;
   private Javalin server;
 
   /** A server for the application's views; nothing is opened until {@link #start()}. */
@@ -97,12 +98,19 @@ public final class ViewServer implements AutoCloseable {
     }
   }
 
+  /** Serves these what-if branches beside the live views (under {@code /api/branches}). */
+  public synchronized ViewServer withBranches(BranchViews branches) {
+    this.branches = branches;
+    return this;
+  }
+
   /** Binds the address and starts serving; answers 503 until the application is running. */
   public synchronized ViewServer start() {
     if (server != null) {
       return this;
     }
     ApiRoutes api = new ApiRoutes(queries);
+    BranchRoutes branchRoutes = new BranchRoutes(branches);
     server =
         Javalin.create(
             cfg -> {
@@ -116,6 +124,7 @@ public final class ViewServer implements AutoCloseable {
               cfg.staticFiles.enableWebjars();
               cfg.staticFiles.add("/dashboard", Location.CLASSPATH);
               api.addTo(cfg.routes);
+              branchRoutes.addTo(cfg.routes);
               live.addTo(cfg.routes);
               snapshot.addTo(cfg.routes);
               addOperations(cfg.routes);

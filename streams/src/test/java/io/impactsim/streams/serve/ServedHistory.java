@@ -1,7 +1,9 @@
 package io.impactsim.streams.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.impactsim.producer.EventType;
 import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.history.BundledHistory;
 import io.impactsim.producer.publish.EventPublisher;
@@ -11,6 +13,7 @@ import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.streams.ImpactsimStreams;
 import io.impactsim.streams.StreamsOptions;
+import io.impactsim.streams.replay.WhatIfBranches;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +21,8 @@ import java.util.List;
 
 /**
  * Test fixture: instances of the streams application sharing one application id on the sandbox,
- * each with its own view server, fed the bundled 2025 history.
+ * each with its own view server (serving the what-if branches next to it), fed the bundled 2025
+ * history.
  */
 final class ServedHistory implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -38,7 +42,16 @@ final class ServedHistory implements AutoCloseable {
       for (int i = 0; i < instances; i++) {
         served.addInstance(stateDir.resolve("instance-" + i));
       }
-      served.publish(BundledHistory.load());
+      // Profiles first, held by every instance before any event is priced (docs/reliability.md).
+      List<InputEvent> history = BundledHistory.load();
+      List<InputEvent> profiles =
+          history.stream().filter(e -> e.type() == EventType.COMPANY).toList();
+      served.publish(profiles);
+      long companies = profiles.stream().map(InputEvent::key).distinct().count();
+      for (ImpactsimStreams app : served.apps) {
+        await().atMost(TIMEOUT).until(() -> app.companiesHeld() == companies);
+      }
+      served.publish(history.stream().filter(e -> e.type() != EventType.COMPANY).toList());
       served.apps.get(0).awaitCaughtUp(TIMEOUT);
       return served;
     } catch (Exception | Error e) {
@@ -54,7 +67,8 @@ final class ServedHistory implements AutoCloseable {
     ImpactsimStreams app = new ImpactsimStreams(settings, options);
     apps.add(app);
     app.start(TIMEOUT);
-    servers.add(new ViewServer(app, settings, serve).start());
+    servers.add(
+        new ViewServer(app, settings, serve).withBranches(new WhatIfBranches(settings)).start());
   }
 
   private void publish(List<InputEvent> history) throws Exception {

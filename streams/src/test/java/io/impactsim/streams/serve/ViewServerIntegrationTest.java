@@ -298,6 +298,20 @@ class ViewServerIntegrationTest {
   }
 
   @Test
+  void whatIfBranchesAreListedAndAnUnknownOneIs404() {
+    HttpResponse<String> list = Http.get(url(0), "/api/branches");
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(Http.json(list).isArray()).isTrue();
+    assertThat(Http.get(url(0), "/api/branches/no-such-branch/market-cap").statusCode())
+        .isEqualTo(404);
+    assertThat(Http.get(url(0), "/api/branches/no-such-branch/no-such-view").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> bad = Http.get(url(0), "/api/branches/bad_name/market-cap");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("message").asText()).contains("branch");
+  }
+
+  @Test
   void metricsShowKafkaStreamsJvmAndDomainMeters() throws Exception {
     publishUnreadableDeal();
     await()
