@@ -1,6 +1,9 @@
 package io.impactsim.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -15,5 +18,23 @@ record CommandRun(int exit, String out, String err) {
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);
     return new CommandRun(exit, out.toString(), err.toString());
+  }
+
+  /**
+   * The same for commands that print their results on {@code System.out} (the views, JSON lines):
+   * {@link #out} holds both what the command line's writer and what standard output received.
+   */
+  static CommandRun withStandardOutput(String... args) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    CommandRun run;
+    try {
+      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+      run = of(args);
+    } finally {
+      System.setOut(original);
+    }
+    return new CommandRun(
+        run.exit(), run.out() + stdout.toString(StandardCharsets.UTF_8), run.err());
   }
 }

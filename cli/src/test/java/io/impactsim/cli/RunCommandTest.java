@@ -2,16 +2,11 @@ package io.impactsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code run} (and its name {@code demo}) on an embedded cluster, end to end. */
 class RunCommandTest {
@@ -19,7 +14,7 @@ class RunCommandTest {
 
   @Test
   void demoPrintsTheMarketShareOfTheBundledHistoryFromAnEmbeddedCluster() {
-    Result result = execute("demo");
+    CommandRun result = execute("demo");
 
     assertThat(result.exit()).as("exit code; stderr: %s", result.err()).isZero();
     assertThat(result.out()).contains("Market share of committed compute spend: ai-compute-cloud");
@@ -47,7 +42,7 @@ class RunCommandTest {
                 + " \"valueQualifier\": \"EXACT\", \"termMonths\": 36,"
                 + " \"startDate\": \"2024-04-01\"}"));
 
-    Result result = execute("run", "--history", companies.toString(), deals.toString());
+    CommandRun result = execute("run", "--history", companies.toString(), deals.toString());
 
     assertThat(result.exit()).as("exit code; stderr: %s", result.err()).isZero();
     assertThat(result.out()).contains("History: published 3 events (deal 1,");
@@ -71,7 +66,7 @@ class RunCommandTest {
                 + " \"segment\": \"ai-compute-cloud\", \"kind\": \"CLOUD_CAPACITY\","
                 + " \"valueUsd\": 1000, \"valueQualifier\": \"EXACT\"}"));
 
-    Result result = execute("run", "--history", deals.toString());
+    CommandRun result = execute("run", "--history", deals.toString());
 
     assertThat(result.exit()).isEqualTo(ProduceCommand.INVALID_INPUT);
     assertThat(result.err())
@@ -98,22 +93,7 @@ class RunCommandTest {
         + "\"], \"segments\": [\"ai-compute-cloud\"]}";
   }
 
-  private static Result execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cli = Impactsim.commandLine();
-      cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-      exit = cli.execute(args);
-    } finally {
-      System.setOut(originalOut);
-    }
-    return new Result(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CommandRun execute(String... args) {
+    return CommandRun.withStandardOutput(args);
   }
-
-  private record Result(int exit, String out, String err) {}
 }

@@ -11,10 +11,6 @@ import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
 import io.impactsim.schemas.topics.Topic;
 import io.impactsim.streams.serve.AvroJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,29 +33,18 @@ class TailCommandTest {
       publish(settings, topic, marketCap("oracle"));
     }
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      var cli = Impactsim.commandLine();
-      cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-      exit =
-          cli.execute(
-              "--bootstrap-servers=" + env.bootstrapServers(),
-              "--schema-registry-url=" + env.schemaRegistryUrl(),
-              "--topic-prefix=" + prefix,
-              "tail",
-              "market-cap",
-              "--from-beginning",
-              "--max-records=2");
-    } finally {
-      System.setOut(originalOut);
-    }
+    CommandRun run =
+        CommandRun.withStandardOutput(
+            "--bootstrap-servers=" + env.bootstrapServers(),
+            "--schema-registry-url=" + env.schemaRegistryUrl(),
+            "--topic-prefix=" + prefix,
+            "tail",
+            "market-cap",
+            "--from-beginning",
+            "--max-records=2");
 
-    assertThat(exit).as("exit code; stderr: %s", err).isZero();
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    assertThat(run.exit()).as("exit code; stderr: %s", run.err()).isZero();
+    String[] lines = run.out().strip().split("\n");
     assertThat(lines).hasSize(2);
     JsonNode first = AvroJson.MAPPER.readTree(lines[0]);
     assertThat(first.get("key").asText()).isEqualTo("openai");

@@ -209,7 +209,7 @@ class ViewServerIntegrationTest {
       HttpResponse<String> health = Http.get(server.url(), "/health");
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(Http.json(health).get("reason").asText())
-          .isEqualTo("the streams application is CREATED");
+          .isEqualTo("the streams application is CREATED; the profile gate is CREATED");
     }
   }
 
