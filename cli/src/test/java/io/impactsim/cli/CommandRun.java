@@ -3,8 +3,8 @@ package io.impactsim.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** One in-process run of the {@code impactsim} command line: its exit code and what it printed. */
