@@ -116,7 +116,7 @@ final class CountingJob {
       awaitRunning(running, options.timeout());
       long cpuBefore = ThreadCpu.of(applicationId);
       long start = System.nanoTime();
-      Progress.awaitCaughtUp(settings, applicationId, options.timeout());
+      Progress.awaitEventsConsumed(settings, applicationId, options.timeout());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       long cpu = ThreadCpu.of(applicationId) - cpuBefore;
       return new Throughput.Run(

@@ -59,13 +59,29 @@ public final class Progress {
    */
   public static void awaitCaughtUp(KafkaSettings settings, String applicationId, Duration timeout)
       throws InterruptedException, TimeoutException {
+    awaitCaughtUp(settings, applicationId, timeout, true);
+  }
+
+  /**
+   * The same for a Kafka Streams application that reads the event topics without impactsim's
+   * profile gate beside it (a benchmark's bare job): the companies topic is not waited for.
+   */
+  public static void awaitEventsConsumed(
+      KafkaSettings settings, String applicationId, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    awaitCaughtUp(settings, applicationId, timeout, false);
+  }
+
+  private static void awaitCaughtUp(
+      KafkaSettings settings, String applicationId, Duration timeout, boolean profileGate)
+      throws InterruptedException, TimeoutException {
     TopicCatalog topics =
         TopicCatalog.create(settings.topicPrefix(), new InMemorySchemaRegistry(), false);
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Admin admin = Admin.create(settings.kafkaProperties());
         ChangelogTail pending = new ChangelogTail(settings, pendingChangelog(applicationId))) {
       while (true) {
-        List<String> behind = behind(admin, topics, applicationId, pending);
+        List<String> behind = behind(admin, topics, applicationId, pending, profileGate);
         if (behind.isEmpty()) {
           return;
         }
@@ -85,17 +101,23 @@ public final class Progress {
 
   /** What the application has yet to do, as text; empty when it has caught up. */
   static List<String> behind(
-      Admin admin, TopicCatalog topics, String applicationId, ChangelogTail pending)
+      Admin admin,
+      TopicCatalog topics,
+      String applicationId,
+      ChangelogTail pending,
+      boolean profileGate)
       throws InterruptedException {
     try {
       List<String> inputs =
           List.of(topics.deals().name(), topics.restructurings().name(), topics.earnings().name());
       List<String> behind = unconsumed(admin, applicationId, inputs);
-      behind.addAll(
-          unconsumed(
-              admin,
-              applicationId + ProfileGate.APPLICATION_ID_SUFFIX,
-              List.of(topics.companies().name())));
+      if (profileGate) {
+        behind.addAll(
+            unconsumed(
+                admin,
+                applicationId + ProfileGate.APPLICATION_ID_SUFFIX,
+                List.of(topics.companies().name())));
+      }
       if (!behind.isEmpty()) {
         return behind;
       }
