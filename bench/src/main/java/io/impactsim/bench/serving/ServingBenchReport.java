@@ -38,7 +38,7 @@ public record ServingBenchReport(
               records.getOrDefault(v, 0L),
               keys.getOrDefault(v, 0L)));
     }
-    out.append(String.format(Locale.ROOT, "%n%-34s", "figure"));
+    out.append(String.format(Locale.ROOT, "%n%-36s", "figure"));
     starts.forEach(s -> out.append(String.format(Locale.ROOT, " | %22s", s.phase())));
     out.append('\n');
     row(out, "to RUNNING (s)", s -> sec(s.toRunning()));
@@ -62,7 +62,7 @@ public record ServingBenchReport(
   }
 
   private void row(StringBuilder out, String name, Function<InstanceFigures, String> value) {
-    out.append(String.format(Locale.ROOT, "%-34s", name));
+    out.append(String.format(Locale.ROOT, "%-36s", name));
     starts.forEach(s -> out.append(String.format(Locale.ROOT, " | %22s", value.apply(s))));
     out.append('\n');
   }
