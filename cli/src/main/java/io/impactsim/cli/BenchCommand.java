@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = ServingBenchCommand.class,
     description = {
       "Publish synthetic events, then measure in one run: (A) a plain consumer decoding them,"
           + " (B) a Kafka Streams count per key, (C) the impactsim views, all exactly-once on the"

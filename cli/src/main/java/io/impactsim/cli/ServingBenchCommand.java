@@ -1,0 +1,134 @@
+package io.impactsim.cli;
+
+import io.impactsim.bench.serving.ServingBench;
+import io.impactsim.bench.serving.ServingBenchOptions;
+import io.impactsim.bench.serving.ServingBenchReport;
+import io.impactsim.bench.serving.ViewMix;
+import io.impactsim.sandbox.Sandbox;
+import io.impactsim.sandbox.SandboxOptions;
+import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.streams.serve.ServeOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.utils.Utils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Measures an instance's start-up, memory and {@code /metrics} against the number of records in its
+ * view topics.
+ */
+@Command(
+    name = "serving",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write synthetic view records into the view topics of a new namespace, then start an"
+          + " instance (the streams application and its HTTP server) twice on a clean state"
+          + " directory: under a new application id, then restarting under the same one. Reports"
+          + " the time to /ready and to a live-stream client's snapshot, the heap after a full GC,"
+          + " the process RSS and the size of a /metrics scrape.",
+      "By default it starts an embedded broker and registry in this process (their heap is then"
+          + " part of the figures; the report also gives the heap before each start); with"
+          + " --cluster it uses the connection options."
+    })
+final class ServingBenchCommand implements Callable<Integer> {
+  @ParentCommand BenchCommand bench;
+
+  @Option(
+      names = "--cluster",
+      description = "Use the cluster of the connection options, not an embedded one.")
+  boolean useCluster;
+
+  @Option(
+      names = "--records",
+      defaultValue = "1000000",
+      description = "View records to write (default: ${DEFAULT-VALUE}).")
+  long records;
+
+  @Option(
+      names = "--mix",
+      defaultValue = "reactions=68,market-cap=16,capex=15,market-share=1",
+      description =
+          "Share of the records per view, as weights; views not named get none (default:"
+              + " ${DEFAULT-VALUE}).")
+  String mix;
+
+  @Option(
+      names = "--companies",
+      defaultValue = "1000",
+      description =
+          "Distinct companies keying the market-cap and capex records (default:"
+              + " ${DEFAULT-VALUE}).")
+  int companies;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(
+      names = "--metrics-companies",
+      paramLabel = "N",
+      defaultValue = "" + ServeOptions.DEFAULT_METRICS_COMPANIES,
+      description = "The instance's --metrics-companies (default: ${DEFAULT-VALUE}).")
+  int metricsCompanies;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT10M",
+      description = "Longest any one step may take (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    Path home = Files.createDirectories(Path.of(System.getProperty("user.home"), ".impactsim"));
+    Path state = Files.createTempDirectory(home, "serving-bench-state-");
+    try {
+      ServingBenchOptions options =
+          new ServingBenchOptions(
+              records,
+              ViewMix.parse(mix),
+              companies,
+              seed,
+              partitions,
+              metricsCompanies,
+              state,
+              timeout);
+      ServingBenchReport report;
+      if (useCluster) {
+        report = run(bench.root.connection().settings(), options);
+      } else {
+        System.out.println("Starting an embedded Kafka broker and schema registry...");
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+          report =
+              run(
+                  bench
+                      .root
+                      .connection()
+                      .settings(sandbox.bootstrapServers(), sandbox.schemaRegistryUrl()),
+                  options);
+        }
+      }
+      System.out.println();
+      System.out.print(report.render());
+      return 0;
+    } finally {
+      Utils.delete(state.toFile());
+    }
+  }
+
+  private static ServingBenchReport run(KafkaSettings settings, ServingBenchOptions options)
+      throws Exception {
+    // A namespace of its own, so that reruns on one cluster never read each other's topics.
+    String namespace =
+        settings.topicPrefix() + "-serving-" + Long.toString(System.currentTimeMillis(), 36);
+    return new ServingBench(settings.withTopicPrefix(namespace), options, System.out).run();
+  }
+}
