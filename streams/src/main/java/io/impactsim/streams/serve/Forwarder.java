@@ -1,12 +1,14 @@
 package io.impactsim.streams.serve;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -30,6 +32,42 @@ final class Forwarder {
    *
    * @throws ApiError unavailable when the peer cannot answer now
    */
+  /**
+   * Hands the peer's 200 answer to the reader as a stream, read as it arrives; a 404 is no answer.
+   *
+   * @throws ApiError unavailable when the peer cannot answer now
+   */
+  void read(HostInfo peer, String pathAndQuery, Consumer<InputStream> reader) {
+    URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).timeout(TIMEOUT).header(SCOPE_HEADER, LOCAL).GET().build();
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw ApiError.unavailable("instance " + peer.host() + ":" + peer.port() + " is unreachable");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiError.unavailable("interrupted while asking another instance");
+    }
+    try (InputStream body = response.body()) {
+      switch (response.statusCode()) {
+        case 200 -> reader.accept(body);
+        case 404 -> {}
+        default ->
+            throw ApiError.unavailable(
+                "instance "
+                    + peer.host()
+                    + ":"
+                    + peer.port()
+                    + " answered "
+                    + response.statusCode());
+      }
+    } catch (IOException e) {
+      throw ApiError.unavailable("instance " + peer.host() + ":" + peer.port() + " broke off");
+    }
+  }
+
   Optional<String> get(HostInfo peer, String pathAndQuery) {
     URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery);
     HttpRequest request =

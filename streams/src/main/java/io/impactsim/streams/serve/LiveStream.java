@@ -3,7 +3,6 @@ package io.impactsim.streams.serve;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +111,10 @@ final class LiveStream implements AutoCloseable {
   private final class Client implements ViewFeed.Subscriber {
     private final SseClient sse;
     private final BlockingQueue<ViewFeed.Change> queue;
+    // The keys of the changes queued while the snapshot is sent, at most the queue's capacity: the
+    // snapshot's entry of such a key is left out, the change overrides it.
+    private final Set<String> changedDuringSnapshot = ConcurrentHashMap.newKeySet();
+    private volatile boolean snapshotting = true;
     private volatile String ended;
 
     Client(SseClient sse, BlockingQueue<ViewFeed.Change> queue) {
@@ -121,7 +124,11 @@ final class LiveStream implements AutoCloseable {
 
     @Override
     public boolean offer(ViewFeed.Change change) {
-      return queue.offer(change);
+      boolean queued = queue.offer(change);
+      if (queued && snapshotting) {
+        changedDuringSnapshot.add(id(change.view(), change.key()));
+      }
+      return queued;
     }
 
     @Override
@@ -172,20 +179,28 @@ final class LiveStream implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw ApiError.unavailable("interrupted");
       }
-      List<ViewSnapshot.Entry> entries = snapshot.take(at, SNAPSHOT_TIMEOUT);
-      Set<String> changed = new HashSet<>();
-      queue.forEach(c -> changed.add(c.view().id() + "\u0000" + c.key()));
-      int sent = 0;
-      for (ViewSnapshot.Entry e : entries) {
-        if (sse.terminated()) {
-          break;
-        }
-        if (!changed.contains(e.view().id() + "\u0000" + e.key())) {
-          send(e.view().id(), e.node().toString());
-          sent++;
-        }
-      }
-      return sent;
+      int[] sent = {0};
+      // Entries are sent as the stores give them; a client that has gone stops the reading.
+      snapshot.take(
+          List.of(View.values()),
+          at,
+          SNAPSHOT_TIMEOUT,
+          e -> {
+            if (sse.terminated()) {
+              throw ApiError.unavailable("the client has gone");
+            }
+            if (!changedDuringSnapshot.contains(id(e.view(), e.key()))) {
+              send(e.view().id(), e.node().toString());
+              sent[0]++;
+            }
+          });
+      snapshotting = false;
+      changedDuringSnapshot.clear();
+      return sent[0];
+    }
+
+    private static String id(View view, String key) {
+      return view.id() + "\u0000" + key;
     }
 
     private void unavailable(String why) {

@@ -67,9 +67,13 @@ final class MarketCapSeed implements AutoCloseable {
     try {
       Map<TopicPartition, Long> at =
           feed.subscribe(discard).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      for (ViewSnapshot.Entry e : snapshot.take(List.of(View.MARKET_CAP), at, TIMEOUT)) {
-        metrics.seedMarketCap(AvroJson.fromJson(e.value(), SimulatedMarketCap.getClassSchema()));
-      }
+      snapshot.take(
+          List.of(View.MARKET_CAP),
+          at,
+          TIMEOUT,
+          e ->
+              metrics.seedMarketCap(
+                  AvroJson.fromJson(e.value(), SimulatedMarketCap.getClassSchema())));
       done = true;
       thread.shutdown();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -83,13 +84,22 @@ final class ViewQueries {
 
   /** Every local entry of the view whose key passes the filter. */
   <V> List<KeyValue<String, V>> scan(View view, Predicate<String> keys) {
+    List<KeyValue<String, V>> out = new ArrayList<>();
+    this.<V>forEach(view, keys, out::add);
+    return out;
+  }
+
+  /**
+   * Hands every local entry of the view whose key passes the filter to the action, one at a time,
+   * as the stores' iterators give them: nothing is collected.
+   */
+  <V> void forEach(View view, Predicate<String> keys, Consumer<KeyValue<String, V>> action) {
     requireRunning();
     StateQueryRequest<KeyValueIterator<String, V>> request =
         StateQueryRequest.inStore(view.store())
             .withQuery(RangeQuery.<String, V>withNoBounds())
             .requireActive();
     StateQueryResult<KeyValueIterator<String, V>> result = run(view, () -> streams.query(request));
-    List<KeyValue<String, V>> out = new ArrayList<>();
     RuntimeException failure = null;
     for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, V>>> e :
         result.getPartitionResults().entrySet()) {
@@ -99,13 +109,17 @@ final class ViewQueries {
         continue;
       }
       try (KeyValueIterator<String, V> it = partition.getResult()) {
-        it.forEachRemaining(kv -> addIf(out, kv, keys));
+        it.forEachRemaining(
+            kv -> {
+              if (kv.value != null && keys.test(kv.key)) {
+                action.accept(kv);
+              }
+            });
       }
     }
     if (failure != null) {
       throw failure;
     }
-    return out;
   }
 
   /** Whether every store is queryable: the application runs and no partition is restoring. */
@@ -117,13 +131,6 @@ final class ViewQueries {
       return true;
     } catch (ApiError e) {
       return false;
-    }
-  }
-
-  private static <V> void addIf(
-      List<KeyValue<String, V>> out, KeyValue<String, V> kv, Predicate<String> keys) {
-    if (kv.value != null && keys.test(kv.key)) {
-      out.add(kv);
     }
   }
 

@@ -1,10 +1,14 @@
 package io.impactsim.streams.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -63,46 +68,51 @@ final class ViewSnapshot {
           View view =
               View.byId(ctx.pathParam("view"))
                   .orElseThrow(() -> ApiError.notFound(ApiError.NOT_FOUND_MESSAGE));
-          ArrayNode array = AvroJson.MAPPER.createArrayNode();
-          for (Entry e : local(view)) {
-            array.add(e.node());
+          // Written entry by entry as the store's iterator gives them: an answer of any size
+          // takes no more memory than one entry.
+          ctx.contentType(ApiError.CONTENT_TYPE);
+          try (JsonGenerator out = AvroJson.MAPPER.createGenerator(ctx.outputStream())) {
+            out.writeStartArray();
+            forEachLocal(view, e -> write(out, e));
+            out.writeEndArray();
           }
-          ApiRoutes.json(ctx, array);
         });
   }
 
   /**
-   * Every entry of every view, once the stores hold all view records before {@code position}.
+   * Hands every entry of the given views to the sink, one at a time, once the stores hold all view
+   * records before {@code position}: this instance's as its stores give them, the others' as their
+   * answers arrive. Nothing is collected, so the memory it takes does not grow with the views.
    *
    * @throws ApiError unavailable when the stores have not caught up within the timeout or a store
    *     cannot be read
    */
-  List<Entry> take(Map<TopicPartition, Long> position, Duration timeout) {
-    return take(List.of(View.values()), position, timeout);
-  }
-
-  /** The entries of the given views, as {@link #take(Map, Duration)}. */
-  List<Entry> take(List<View> views, Map<TopicPartition, Long> position, Duration timeout) {
+  void take(
+      List<View> views,
+      Map<TopicPartition, Long> position,
+      Duration timeout,
+      Consumer<Entry> sink) {
     awaitCommitted(position, timeout);
-    List<Entry> entries = new ArrayList<>();
     for (View view : views) {
-      entries.addAll(local(view));
+      forEachLocal(view, sink);
       for (HostInfo peer : queries.peers(view)) {
-        forwarder
-            .get(peer, PATH.replace("{view}", view.id()))
-            .ifPresent(body -> entries.addAll(parse(view, body)));
+        forwarder.read(peer, PATH.replace("{view}", view.id()), body -> parse(view, body, sink));
       }
     }
-    return entries;
   }
 
-  /** This instance's entries of one view. */
-  List<Entry> local(View view) {
-    List<Entry> entries = new ArrayList<>();
-    queries
-        .<SpecificRecord>scan(view, k -> true)
-        .forEach(kv -> entries.add(new Entry(view, kv.key, AvroJson.toJson(kv.value))));
-    return entries;
+  /** This instance's entries of one view, one at a time. */
+  void forEachLocal(View view, Consumer<Entry> sink) {
+    queries.<SpecificRecord>forEach(
+        view, k -> true, kv -> sink.accept(new Entry(view, kv.key, AvroJson.toJson(kv.value))));
+  }
+
+  private static void write(JsonGenerator out, Entry e) {
+    try {
+      out.writeTree(e.node());
+    } catch (IOException ioe) {
+      throw new UncheckedIOException(ioe);
+    }
   }
 
   private void awaitCommitted(Map<TopicPartition, Long> position, Duration timeout) {
@@ -153,15 +163,18 @@ final class ViewSnapshot {
     return behind;
   }
 
-  private static List<Entry> parse(View view, String body) {
-    List<Entry> entries = new ArrayList<>();
-    try {
-      for (JsonNode node : AvroJson.MAPPER.readTree(body)) {
-        entries.add(new Entry(view, node.path("key").asText(), node.get("value")));
+  /** Reads a peer's array of entries element by element. */
+  private static void parse(View view, InputStream body, Consumer<Entry> sink) {
+    try (JsonParser in = AvroJson.MAPPER.createParser(body)) {
+      if (in.nextToken() != JsonToken.START_ARRAY) {
+        throw ApiError.unavailable("another instance gave an unreadable answer");
       }
-    } catch (JsonProcessingException e) {
+      while (in.nextToken() == JsonToken.START_OBJECT) {
+        JsonNode node = AvroJson.MAPPER.readTree(in);
+        sink.accept(new Entry(view, node.path("key").asText(), node.get("value")));
+      }
+    } catch (IOException e) {
       throw ApiError.unavailable("another instance gave an unreadable answer");
     }
-    return entries;
   }
 }
