@@ -3,15 +3,9 @@ package io.impactsim.cli;
 import io.impactsim.bench.BenchOptions;
 import io.impactsim.bench.BenchReport;
 import io.impactsim.bench.BenchRun;
-import io.impactsim.sandbox.Sandbox;
-import io.impactsim.sandbox.SandboxOptions;
-import io.impactsim.schemas.config.KafkaSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -101,49 +95,30 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path home = Files.createDirectories(Path.of(System.getProperty("user.home"), ".impactsim"));
-    Path state = Files.createTempDirectory(home, "bench-state-");
-    try {
-      BenchOptions options =
-          new BenchOptions(
-              events,
-              companies,
-              seed,
-              warmups,
-              runs,
-              partitions,
-              commitInterval,
-              latencyRates.stream().filter(r -> r > 0).toList(),
-              latencyDuration,
-              state,
-              timeout);
-      BenchReport report = useCluster ? onCluster(options) : inSandbox(options);
-      System.out.println();
-      System.out.print(report.render());
-      return 0;
-    } finally {
-      Utils.delete(state.toFile());
-    }
-  }
-
-  private BenchReport onCluster(BenchOptions options) throws Exception {
-    KafkaSettings settings = root.connection().settings();
-    return run(settings, options);
-  }
-
-  private BenchReport inSandbox(BenchOptions options) throws Exception {
-    System.out.println("Starting an embedded Kafka broker and schema registry...");
-    try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
-      return run(
-          root.connection().settings(sandbox.bootstrapServers(), sandbox.schemaRegistryUrl()),
-          options);
-    }
-  }
-
-  private static BenchReport run(KafkaSettings settings, BenchOptions options) throws Exception {
-    // A namespace of its own, so that reruns on one cluster never read each other's topics.
-    String namespace =
-        settings.topicPrefix() + "-bench-" + Long.toString(System.currentTimeMillis(), 36);
-    return new BenchRun(settings.withTopicPrefix(namespace), options, System.out).run();
+    BenchReport report =
+        ScratchRun.run(
+            root.connection(),
+            useCluster,
+            "bench",
+            System.out,
+            (settings, stateDir) -> {
+              BenchOptions options =
+                  new BenchOptions(
+                      events,
+                      companies,
+                      seed,
+                      warmups,
+                      runs,
+                      partitions,
+                      commitInterval,
+                      latencyRates.stream().filter(r -> r > 0).toList(),
+                      latencyDuration,
+                      stateDir,
+                      timeout);
+              return new BenchRun(settings, options, System.out).run();
+            });
+    System.out.println();
+    System.out.print(report.render());
+    return 0;
   }
 }

@@ -4,15 +4,9 @@ import io.impactsim.bench.serving.ServingBench;
 import io.impactsim.bench.serving.ServingBenchOptions;
 import io.impactsim.bench.serving.ServingBenchReport;
 import io.impactsim.bench.serving.ViewMix;
-import io.impactsim.sandbox.Sandbox;
-import io.impactsim.sandbox.SandboxOptions;
-import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.streams.serve.ServeOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -88,47 +82,28 @@ final class ServingBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path home = Files.createDirectories(Path.of(System.getProperty("user.home"), ".impactsim"));
-    Path state = Files.createTempDirectory(home, "serving-bench-state-");
-    try {
-      ServingBenchOptions options =
-          new ServingBenchOptions(
-              records,
-              ViewMix.parse(mix),
-              companies,
-              seed,
-              partitions,
-              metricsCompanies,
-              state,
-              timeout);
-      ServingBenchReport report;
-      if (useCluster) {
-        report = run(bench.root.connection().settings(), options);
-      } else {
-        System.out.println("Starting an embedded Kafka broker and schema registry...");
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
-          report =
-              run(
-                  bench
-                      .root
-                      .connection()
-                      .settings(sandbox.bootstrapServers(), sandbox.schemaRegistryUrl()),
-                  options);
-        }
-      }
-      System.out.println();
-      System.out.print(report.render());
-      return 0;
-    } finally {
-      Utils.delete(state.toFile());
-    }
-  }
-
-  private static ServingBenchReport run(KafkaSettings settings, ServingBenchOptions options)
-      throws Exception {
-    // A namespace of its own, so that reruns on one cluster never read each other's topics.
-    String namespace =
-        settings.topicPrefix() + "-serving-" + Long.toString(System.currentTimeMillis(), 36);
-    return new ServingBench(settings.withTopicPrefix(namespace), options, System.out).run();
+    ServingBenchReport report =
+        ScratchRun.run(
+            bench.root.connection(),
+            useCluster,
+            "serving",
+            System.out,
+            (settings, stateDir) ->
+                new ServingBench(
+                        settings,
+                        new ServingBenchOptions(
+                            records,
+                            ViewMix.parse(mix),
+                            companies,
+                            seed,
+                            partitions,
+                            metricsCompanies,
+                            stateDir,
+                            timeout),
+                        System.out)
+                    .run());
+    System.out.println();
+    System.out.print(report.render());
+    return 0;
   }
 }
