@@ -7,8 +7,8 @@ python3-requests and python3-avro. Each topic is read from its beginning to its 
 transactions only); each value must be in the Confluent wire format (magic byte 0, 4-byte schema
 id, Avro binary) and decode, with the writer's schema fetched by id, to exactly its bytes.
 
-Prints one JSON object: per topic, the records read, decoded and failed, tombstones, the schema
-ids seen, and the first failures. Exits 0 when every record decoded, 1 otherwise.
+Prints one JSON object: per topic, the records read, decoded and failed, tombstones, the distinct
+keys, the schema ids seen, and the first failures. Exits 0 when every record decoded, 1 otherwise.
 
   /usr/bin/python3 read_topics.py --bootstrap-servers localhost:9092 \
       --schema-registry-url http://localhost:8081 impactsim.deals.v1 impactsim.market-share.v1
@@ -64,7 +64,7 @@ def read_topic(args, decoder, topic):
         "enable.partition.eof": True,
     })
     stats = {"records": 0, "decoded": 0, "tombstones": 0, "failed": 0,
-             "schemaIds": set(), "failures": []}
+             "schemaIds": set(), "failures": [], "keys": set()}
     try:
         metadata = consumer.list_topics(topic, timeout=args.timeout)
         if metadata.topics[topic].error is not None:
@@ -93,11 +93,13 @@ def read_topic(args, decoder, topic):
     finally:
         consumer.close()
     stats["schemaIds"] = sorted(stats["schemaIds"])
+    stats["keys"] = len(stats["keys"])
     return stats
 
 
 def count(stats, decoder, message):
     stats["records"] += 1
+    stats["keys"].add(message.key())
     value = message.value()
     if value is None:
         stats["tombstones"] += 1

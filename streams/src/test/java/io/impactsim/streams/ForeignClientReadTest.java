@@ -22,11 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,12 +90,12 @@ class ForeignClientReadTest {
       topics.addAll(app.topics().inputs());
       topics.addAll(app.topics().views());
     }
+    // Keys, not records: the log cleaner may compact a view topic between the two reads.
     Map<String, Long> javaCounts = new LinkedHashMap<>();
     for (Topic<String, ? extends SpecificRecord> topic : topics) {
-      AtomicLong records = new AtomicLong();
-      ViewReader.scan(
-          settings, topic, TIMEOUT, (partition, key, value) -> records.incrementAndGet());
-      javaCounts.put(topic.name(), records.get());
+      Set<String> keys = new HashSet<>();
+      ViewReader.scan(settings, topic, TIMEOUT, (partition, key, value) -> keys.add(key));
+      javaCounts.put(topic.name(), (long) keys.size());
     }
 
     // When the Python client reads every topic from its beginning
@@ -117,11 +118,12 @@ class ForeignClientReadTest {
     for (Map.Entry<String, Long> expected : javaCounts.entrySet()) {
       JsonNode topic = result.path(expected.getKey());
       assertThat(expected.getValue()).as(expected.getKey()).isPositive();
-      assertThat(topic.path("records").asLong()).as(read.output()).isEqualTo(expected.getValue());
+      assertThat(topic.path("keys").asLong()).as(read.output()).isEqualTo(expected.getValue());
+      assertThat(topic.path("records").asLong()).as(read.output()).isPositive();
       assertThat(topic.path("failed").asLong()).as(read.output()).isZero();
       assertThat(topic.path("decoded").asLong() + topic.path("tombstones").asLong())
           .as(read.output())
-          .isEqualTo(expected.getValue());
+          .isEqualTo(topic.path("records").asLong());
       assertThat(topic.path("schemaIds")).as(read.output()).isNotEmpty();
     }
   }
