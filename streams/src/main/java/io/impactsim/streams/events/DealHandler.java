@@ -57,7 +57,8 @@ final class DealHandler {
   }
 
   /**
-   * Applies one report of a contract; a report already applied (same event id) changes nothing.
+   * Applies one report of a contract. A report already applied (same event id) changes no total;
+   * its reactions record is sent again as it stands ({@link Outputs#reactions}).
    *
    * @return whether the report was applied
    */
@@ -66,6 +67,10 @@ final class DealHandler {
         Objects.requireNonNullElse(contracts.get(contract), ContractState.empty());
     String eventId = report.getMeta().getEventId();
     if (before.contains(eventId)) {
+      int at = before.indexOf(eventId);
+      ContractState.Report previous = before.at(at - 1);
+      out.reactions(
+          priced(before.at(at).deal(), previous == null ? null : previous.deal()).record());
       return false;
     }
     ContractState state = before.with(report);
@@ -88,12 +93,17 @@ final class DealHandler {
   /** Publishes a report's reactions and sends what they change against {@code sent}. */
   private Map<String, CompanyValue> price(
       DealAnnounced report, DealAnnounced earlier, Map<String, CompanyValue> sent) {
+    return out.publish(priced(report, earlier), sent);
+  }
+
+  /** A report's reactions, against the report of the same contract before it (if any). */
+  private Reactions.Priced priced(DealAnnounced report, DealAnnounced earlier) {
     List<CompanyImpact> now = model.deal(report, book.at(report.getMeta().getOccurredAt()));
     List<CompanyImpact> was =
         earlier == null
             ? List.of()
             : model.deal(earlier, book.at(earlier.getMeta().getOccurredAt()));
-    return out.publish(reactions.price(report.getMeta(), EVENT_TYPE, now, was, book), sent);
+    return reactions.price(report.getMeta(), EVENT_TYPE, now, was, book);
   }
 
   private void share(

@@ -52,8 +52,17 @@ final class EarningsHandler {
   boolean apply(String company, EarningsReported report) {
     EarningsState before =
         Objects.requireNonNullElse(histories.get(company), EarningsState.empty());
-    if (before.contains(report.getMeta().getEventId())
-        || before.beforeHorizon(report, maxQuarters)) {
+    String eventId = report.getMeta().getEventId();
+    if (before.contains(eventId)) {
+      // Applied already: no total changes; its reactions record is sent again as it stands.
+      for (EarningsState.Quarter q : before.quarters()) {
+        if (q.report().getMeta().getEventId().equals(eventId)) {
+          out.reactions(priced(q.report(), before).record());
+        }
+      }
+      return false;
+    }
+    if (before.beforeHorizon(report, maxQuarters)) {
       return false;
     }
     EarningsState state = before.with(report, maxQuarters);
@@ -66,10 +75,12 @@ final class EarningsHandler {
   }
 
   private Map<String, CompanyValue> price(EarningsState.Quarter q, EarningsState state) {
-    EarningsReported report = q.report();
+    return out.publish(priced(q.report(), state), q.sent());
+  }
+
+  private Reactions.Priced priced(EarningsReported report, EarningsState state) {
     var impacts =
         model.earnings(report, state.history(), book.at(report.getMeta().getOccurredAt()));
-    return out.publish(
-        reactions.price(report.getMeta(), EVENT_TYPE, impacts, List.of(), book), q.sent());
+    return reactions.price(report.getMeta(), EVENT_TYPE, impacts, List.of(), book);
   }
 }

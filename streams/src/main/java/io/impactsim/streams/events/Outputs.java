@@ -9,7 +9,13 @@ import java.util.Map;
 
 /** Where the event handlers put what they compute. */
 interface Outputs {
-  /** Publishes an event's reactions record, replacing an earlier one of the same event. */
+  /**
+   * Publishes an event's reactions record, replacing an earlier one of the same event. An event
+   * delivered again sends its record again as it stands, changing no total: the reactions view is
+   * the one output sent straight from the event pass rather than from a store's changelog, so a
+   * record lost with a partly committed transaction (seen after a long broker outage) comes back
+   * with the event's next delivery, and an intact one is replaced by the same bytes.
+   */
   void reactions(EventReactions record);
 
   /** Adds a change to a target's totals; changes are sent on in batches. */

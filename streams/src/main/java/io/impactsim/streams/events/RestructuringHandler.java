@@ -34,14 +34,19 @@ final class RestructuringHandler {
     this.out = out;
   }
 
-  /** Applies a restructuring once; returns whether it was applied. */
+  /**
+   * Applies a restructuring once; returns whether it was applied. One delivered again changes no
+   * total; its reactions record is sent again as it stands ({@link Outputs#reactions}).
+   */
   boolean apply(RestructuringAnnounced event) {
     String eventId = event.getMeta().getEventId();
+    var impacts = model.restructuring(event, book.at(event.getMeta().getOccurredAt()));
+    var priced = reactions.price(event.getMeta(), EVENT_TYPE, impacts, List.of(), book);
     if (seen.get(eventId) != null) {
+      out.reactions(priced.record());
       return false;
     }
-    var impacts = model.restructuring(event, book.at(event.getMeta().getOccurredAt()));
-    out.publish(reactions.price(event.getMeta(), EVENT_TYPE, impacts, List.of(), book), Map.of());
+    out.publish(priced, Map.of());
     seen.put(eventId, event.getMeta().getOccurredAt().toEpochMilli());
     return true;
   }

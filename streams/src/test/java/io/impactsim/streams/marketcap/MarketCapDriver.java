@@ -105,6 +105,21 @@ final class MarketCapDriver implements AutoCloseable {
     return reactions;
   }
 
+  /** The reactions records written since the last read, in order. */
+  List<KeyValue<String, EventReactions>> newReactionRecords() {
+    List<KeyValue<String, EventReactions>> records = read(topics.marketCapReactions());
+    records.forEach(kv -> put(reactions, kv));
+    return records;
+  }
+
+  /** The market-cap records written since the last read, after the pending changes are sent. */
+  List<KeyValue<String, SimulatedMarketCap>> newValueRecords() {
+    flush();
+    List<KeyValue<String, SimulatedMarketCap>> records = read(topics.marketCap());
+    records.forEach(kv -> put(values, kv));
+    return records;
+  }
+
   /** One company's reaction to one event. */
   CompanyReaction reaction(String eventId, String company) {
     EventReactions r = reactions().get(eventId);

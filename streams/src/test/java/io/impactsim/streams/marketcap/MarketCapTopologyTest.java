@@ -67,6 +67,30 @@ class MarketCapTopologyTest {
   }
 
   @Test
+  void anEventDeliveredAgainSendsItsReactionsAgainAsTheyStandAndChangesNoTotal() {
+    try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
+      DealAnnounced deal = oracleDeal("deal-1", SEED_DAY, 30 * BILLION);
+      d.deal(deal);
+      d.deal(oracleDeal("deal-2", SEED_DAY.plus(Duration.ofDays(1)), 60 * BILLION));
+      EventReactions first = d.reactions().get("deal-1");
+      assertThat(d.newValueRecords()).isNotEmpty();
+
+      // A reactions record lost with a partly committed transaction comes back with the event's
+      // next delivery; the totals already hold the event and do not move.
+      d.deal(deal);
+
+      assertThat(d.newReactionRecords())
+          .singleElement()
+          .satisfies(
+              kv -> {
+                assertThat(kv.key).isEqualTo("deal-1");
+                assertThat(kv.value).isEqualTo(first);
+              });
+      assertThat(d.newValueRecords()).isEmpty();
+    }
+  }
+
+  @Test
   void runningValueAddsTheEventsAbnormalReturnsAndTheirDollarsExactly() {
     try (MarketCapDriver d = new MarketCapDriver(stateDir)) {
       d.deal(oracleDeal("deal-1", SEED_DAY, 30 * BILLION));
