@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,10 +29,7 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand Impactsim root;
 
-  @Option(
-      names = "--cluster",
-      description = "Use the cluster of the connection options, not an embedded one.")
-  boolean useCluster;
+  @Mixin ScratchRunOptions scratch;
 
   @Option(
       names = "--events",
@@ -45,9 +43,6 @@ final class BenchCommand implements Callable<Integer> {
       description = "Companies of the synthetic market (default: ${DEFAULT-VALUE}).")
   int companies;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
-  long seed;
-
   @Option(
       names = "--warmups",
       defaultValue = "1",
@@ -59,12 +54,6 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "3",
       description = "Measured rounds; the median is reported (default: ${DEFAULT-VALUE}).")
   int runs;
-
-  @Option(
-      names = "--partitions",
-      defaultValue = "3",
-      description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
-  int partitions;
 
   @Option(
       names = "--commit-interval",
@@ -87,18 +76,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "How long each latency run publishes (default: ${DEFAULT-VALUE}).")
   Duration latencyDuration;
 
-  @Option(
-      names = "--timeout",
-      defaultValue = "PT10M",
-      description = "Longest any one step may take (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
-
   @Override
   public Integer call() throws Exception {
     BenchReport report =
         ScratchRun.run(
             root.connection(),
-            useCluster,
+            scratch.useCluster,
             "bench",
             System.out,
             (settings, stateDir) -> {
@@ -106,15 +89,15 @@ final class BenchCommand implements Callable<Integer> {
                   new BenchOptions(
                       events,
                       companies,
-                      seed,
+                      scratch.seed,
                       warmups,
                       runs,
-                      partitions,
+                      scratch.partitions,
                       commitInterval,
                       latencyRates.stream().filter(r -> r > 0).toList(),
                       latencyDuration,
                       stateDir,
-                      timeout);
+                      scratch.timeout);
               return new BenchRun(settings, options, System.out).run();
             });
     System.out.println();

@@ -5,9 +5,9 @@ import io.impactsim.bench.serving.ServingBenchOptions;
 import io.impactsim.bench.serving.ServingBenchReport;
 import io.impactsim.bench.serving.ViewMix;
 import io.impactsim.streams.serve.ServeOptions;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,10 +31,7 @@ import picocli.CommandLine.ParentCommand;
 final class ServingBenchCommand implements Callable<Integer> {
   @ParentCommand BenchCommand bench;
 
-  @Option(
-      names = "--cluster",
-      description = "Use the cluster of the connection options, not an embedded one.")
-  boolean useCluster;
+  @Mixin ScratchRunOptions scratch;
 
   @Option(
       names = "--records",
@@ -58,15 +55,6 @@ final class ServingBenchCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int companies;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(
-      names = "--partitions",
-      defaultValue = "3",
-      description = "Partitions of every topic created (default: ${DEFAULT-VALUE}).")
-  int partitions;
-
   @Option(
       names = "--metrics-companies",
       paramLabel = "N",
@@ -74,18 +62,12 @@ final class ServingBenchCommand implements Callable<Integer> {
       description = "The instance's --metrics-companies (default: ${DEFAULT-VALUE}).")
   int metricsCompanies;
 
-  @Option(
-      names = "--timeout",
-      defaultValue = "PT10M",
-      description = "Longest any one step may take (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
-
   @Override
   public Integer call() throws Exception {
     ServingBenchReport report =
         ScratchRun.run(
             bench.root.connection(),
-            useCluster,
+            scratch.useCluster,
             "serving",
             System.out,
             (settings, stateDir) ->
@@ -95,11 +77,11 @@ final class ServingBenchCommand implements Callable<Integer> {
                             records,
                             ViewMix.parse(mix),
                             companies,
-                            seed,
-                            partitions,
+                            scratch.seed,
+                            scratch.partitions,
                             metricsCompanies,
                             stateDir,
-                            timeout),
+                            scratch.timeout),
                         System.out)
                     .run());
     System.out.println();
