@@ -1,10 +1,10 @@
 package io.impactsim.bench;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicAdmin;
-import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.Progress;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicAdmin;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

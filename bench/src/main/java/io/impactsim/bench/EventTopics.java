@@ -1,7 +1,7 @@
 package io.impactsim.bench;
 
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
 import java.util.List;
 
 /**

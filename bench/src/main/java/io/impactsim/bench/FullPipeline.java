@@ -1,10 +1,10 @@
 package io.impactsim.bench;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.ImpactsimStreams;
-import io.impactsim.streams.StreamsOptions;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.ImpactsimStreams;
+import io.impactsim.views.StreamsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -22,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Contender C: the whole impactsim application, every view, under a fresh application id. Its run
- * ends when {@link io.impactsim.streams.Progress} says the views reflect every event: offsets
+ * ends when {@link io.impactsim.views.Progress} says the views reflect every event: offsets
  * committed at the end of the event and repartition topics, and no transaction open on any output.
  */
 final class FullPipeline {

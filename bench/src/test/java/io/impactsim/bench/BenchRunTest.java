@@ -3,18 +3,17 @@ package io.impactsim.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny benchmark run on the sandbox broker: checks the harness works, never a speed. */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class BenchRunTest {
   private static final long EVENTS = 2_000;
   private static final int COMPANIES = 50;

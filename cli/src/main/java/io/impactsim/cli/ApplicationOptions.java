@@ -1,6 +1,6 @@
 package io.impactsim.cli;
 
-import io.impactsim.streams.StreamsOptions;
+import io.impactsim.views.StreamsOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

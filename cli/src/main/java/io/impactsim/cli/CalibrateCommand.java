@@ -1,14 +1,14 @@
 package io.impactsim.cli;
 
+import io.impactsim.model.ImpactModelConfig;
+import io.impactsim.model.calibrate.Calibration;
+import io.impactsim.model.calibrate.CalibrationSet;
+import io.impactsim.model.calibrate.ObservedReactions;
+import io.impactsim.model.calibrate.ParameterFile;
 import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.history.History;
 import io.impactsim.producer.history.HistoryReader;
 import io.impactsim.producer.progress.ProgressBars;
-import io.impactsim.streams.calibrate.Calibration;
-import io.impactsim.streams.calibrate.CalibrationSet;
-import io.impactsim.streams.calibrate.ObservedReactions;
-import io.impactsim.streams.calibrate.ParameterFile;
-import io.impactsim.streams.impact.ImpactModelConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.impactsim.cli;
 
 import com.github.freva.asciitable.AsciiTable;
-import io.impactsim.streams.calibrate.Calibration;
-import io.impactsim.streams.calibrate.FitMetrics;
+import io.impactsim.model.calibrate.Calibration;
+import io.impactsim.model.calibrate.FitMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

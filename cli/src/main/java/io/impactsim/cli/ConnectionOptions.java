@@ -1,7 +1,7 @@
 package io.impactsim.cli;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

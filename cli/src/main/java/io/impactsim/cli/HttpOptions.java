@@ -1,6 +1,6 @@
 package io.impactsim.cli;
 
-import io.impactsim.streams.serve.ServeOptions;
+import io.impactsim.serve.ServeOptions;
 import picocli.CommandLine.Option;
 
 /** Where the views' HTTP server (API, dashboard, metrics, health) listens. */

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.impactsim.schemas.avro.CapexCommitments;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
-import io.impactsim.streams.serve.AvroJson;
+import io.impactsim.schemas.json.AvroToJson;
+import io.impactsim.schemas.json.JsonToAvro;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -158,14 +159,14 @@ final class QueryCommand implements Callable<Integer> {
 
   private static JsonNode readJson(String text) {
     try {
-      return AvroJson.MAPPER.readTree(text);
+      return AvroToJson.MAPPER.readTree(text);
     } catch (IOException e) {
       return null;
     }
   }
 
   private static <T extends SpecificRecord> T decode(JsonNode row, Schema schema) {
-    return AvroJson.fromJson(row, schema);
+    return JsonToAvro.read(row, schema);
   }
 
   private static <T extends SpecificRecord> List<T> decodeAll(List<JsonNode> rows, Schema schema) {

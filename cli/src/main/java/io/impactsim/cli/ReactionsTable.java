@@ -3,7 +3,7 @@ package io.impactsim.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.freva.asciitable.AsciiTable;
 import io.impactsim.schemas.avro.EventReactions;
-import io.impactsim.streams.serve.View;
+import io.impactsim.views.View;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

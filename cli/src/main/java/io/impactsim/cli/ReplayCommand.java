@@ -1,12 +1,12 @@
 package io.impactsim.cli;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.streams.replay.EventEdits;
-import io.impactsim.streams.replay.Namespace;
-import io.impactsim.streams.replay.Namespaces;
-import io.impactsim.streams.replay.Replay;
-import io.impactsim.streams.replay.ReplayReport;
-import io.impactsim.streams.replay.ViewSet;
+import io.impactsim.tools.EventEdits;
+import io.impactsim.tools.Namespace;
+import io.impactsim.tools.Namespaces;
+import io.impactsim.tools.Replay;
+import io.impactsim.tools.ReplayReport;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.read.ViewSet;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;

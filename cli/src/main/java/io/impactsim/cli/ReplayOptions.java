@@ -1,6 +1,6 @@
 package io.impactsim.cli;
 
-import io.impactsim.streams.StreamsOptions;
+import io.impactsim.views.StreamsOptions;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package io.impactsim.cli;
 
 import io.impactsim.producer.progress.ProgressBars;
-import io.impactsim.streams.replay.ReplayListener;
-import io.impactsim.streams.replay.ReplayReport;
+import io.impactsim.tools.ReplayListener;
+import io.impactsim.tools.ReplayReport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.impactsim.cli;
 
 import io.impactsim.schemas.avro.MarketShareSnapshot;
-import io.impactsim.streams.replay.ViewSet;
+import io.impactsim.views.read.ViewSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;

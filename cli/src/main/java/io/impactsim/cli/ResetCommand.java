@@ -1,7 +1,7 @@
 package io.impactsim.cli;
 
-import io.impactsim.streams.replay.ApplicationReset;
-import io.impactsim.streams.replay.ResetPlan;
+import io.impactsim.tools.ApplicationReset;
+import io.impactsim.tools.ResetPlan;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

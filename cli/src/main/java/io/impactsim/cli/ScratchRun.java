@@ -2,7 +2,7 @@ package io.impactsim.cli;
 
 import io.impactsim.sandbox.Sandbox;
 import io.impactsim.sandbox.SandboxOptions;
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.topics.config.KafkaSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

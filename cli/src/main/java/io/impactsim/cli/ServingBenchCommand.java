@@ -4,7 +4,7 @@ import io.impactsim.bench.serving.ServingBench;
 import io.impactsim.bench.serving.ServingBenchOptions;
 import io.impactsim.bench.serving.ServingBenchReport;
 import io.impactsim.bench.serving.ViewMix;
-import io.impactsim.streams.serve.ServeOptions;
+import io.impactsim.serve.ServeOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,11 +1,11 @@
 package io.impactsim.cli;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.streams.ImpactsimStreams;
-import io.impactsim.streams.StreamsOptions;
-import io.impactsim.streams.replay.WhatIfBranches;
-import io.impactsim.streams.serve.ServeOptions;
-import io.impactsim.streams.serve.ViewServer;
+import io.impactsim.serve.ServeOptions;
+import io.impactsim.serve.ViewServer;
+import io.impactsim.tools.WhatIfBranches;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.ImpactsimStreams;
+import io.impactsim.views.StreamsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

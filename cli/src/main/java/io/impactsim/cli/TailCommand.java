@@ -1,11 +1,11 @@
 package io.impactsim.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.json.AvroToJson;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.streams.serve.AvroJson;
-import io.impactsim.streams.serve.View;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.View;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -122,12 +122,12 @@ final class TailCommand implements Callable<Integer> {
 
   private static String line(
       Topic<String, SpecificRecord> topic, ConsumerRecord<byte[], byte[]> r) {
-    ObjectNode node = AvroJson.MAPPER.createObjectNode();
+    ObjectNode node = AvroToJson.MAPPER.createObjectNode();
     node.put("key", topic.keySerde().deserializer().deserialize(r.topic(), r.key()));
     node.put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
     SpecificRecord value =
         topic.valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
-    node.set("value", value == null ? AvroJson.MAPPER.nullNode() : AvroJson.toJson(value));
+    node.set("value", value == null ? AvroToJson.MAPPER.nullNode() : AvroToJson.toJson(value));
     return node.toString();
   }
 }

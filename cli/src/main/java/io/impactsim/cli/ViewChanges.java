@@ -7,7 +7,7 @@ import io.impactsim.schemas.avro.EventReactions;
 import io.impactsim.schemas.avro.MarketShareEntry;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
-import io.impactsim.streams.replay.ViewSet;
+import io.impactsim.views.read.ViewSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.impactsim.cli;
 
 import io.impactsim.producer.publish.PublishedCompanies;
-import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.streams.replay.AddedEvent;
-import io.impactsim.streams.replay.Difference;
-import io.impactsim.streams.replay.EventEdits;
-import io.impactsim.streams.replay.Namespace;
-import io.impactsim.streams.replay.Namespaces;
-import io.impactsim.streams.replay.Replay;
-import io.impactsim.streams.replay.ReplayReport;
-import io.impactsim.streams.replay.ViewComparison;
-import io.impactsim.streams.replay.ViewSet;
+import io.impactsim.tools.AddedEvent;
+import io.impactsim.tools.EventEdits;
+import io.impactsim.tools.Namespace;
+import io.impactsim.tools.Namespaces;
+import io.impactsim.tools.Replay;
+import io.impactsim.tools.ReplayReport;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.read.Difference;
+import io.impactsim.views.read.ViewComparison;
+import io.impactsim.views.read.ViewSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

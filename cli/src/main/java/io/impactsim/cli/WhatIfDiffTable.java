@@ -3,7 +3,7 @@ package io.impactsim.cli;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
-import io.impactsim.streams.replay.Difference;
+import io.impactsim.views.read.Difference;
 import java.util.List;
 
 /** Renders the differences between two namespaces' views side by side, one row per field. */

@@ -2,7 +2,7 @@ package io.impactsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.impactsim.streams.impact.ImpactModelConfig;
+import io.impactsim.model.ImpactModelConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

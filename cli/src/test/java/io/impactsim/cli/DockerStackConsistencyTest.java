@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.impactsim.cli.DockerStackCommands.EnvOption;
 import io.impactsim.sandbox.FreePorts;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * engine runs in the build: settings, ports, topics, images, start order, and the metrics the
  * dashboard queries, scraped from the image's entrypoint command run on a real broker.
  */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class DockerStackConsistencyTest {
   /** The options of {@code impactsim streams} the stack configures its HTTP server with. */
   private static final List<String> HTTP_OPTIONS =

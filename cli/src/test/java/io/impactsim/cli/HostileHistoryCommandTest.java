@@ -23,7 +23,7 @@ import picocli.CommandLine;
 class HostileHistoryCommandTest {
   /** The corpus is kept once, with the streams reliability tests; tests run in the module dir. */
   private static final Path CORPUS =
-      Path.of("..", "streams", "src", "test", "resources", "hostile", "history-lines.jsonl");
+      Path.of("..", "views", "src", "test", "resources", "hostile", "history-lines.jsonl");
 
   private static final String AMAZON =
       "{\"formatVersion\":1,\"type\":\"company\",\"eventId\":\"c-amazon\","

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.impactsim.sandbox.FreePorts;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicAdmin;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicAdmin;
+import io.impactsim.topics.TopicCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +32,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class ProduceCommandTest {
   private static final String OPENAI =
       "{\"formatVersion\":1,\"type\":\"company\",\"eventId\":\"c-openai\","

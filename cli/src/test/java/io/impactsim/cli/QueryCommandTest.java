@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.avro.ValuationBasis;
-import io.impactsim.streams.serve.AvroJson;
+import io.impactsim.schemas.json.AvroToJson;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,7 +23,7 @@ class QueryCommandTest {
 
   @BeforeEach
   void startApi() {
-    String openai = AvroJson.toJson(marketCap()).toString();
+    String openai = AvroToJson.toJson(marketCap()).toString();
     api =
         Javalin.create(
                 cfg -> {

@@ -7,11 +7,11 @@ import io.impactsim.producer.history.BundledHistory;
 import io.impactsim.producer.publish.EventPublisher;
 import io.impactsim.producer.publish.PublisherOptions;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.streams.ImpactsimStreams;
-import io.impactsim.streams.StreamsOptions;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.ImpactsimStreams;
+import io.impactsim.views.StreamsOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -22,12 +22,11 @@ import java.util.List;
 import org.apache.kafka.streams.CloseOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** reset, rebuild, replay and whatif from the command line, on the bundled history. */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class ReplayCommandsTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 

@@ -2,6 +2,7 @@ package io.impactsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.impactsim.sandbox.junit.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code run} (and its name {@code demo}) on an embedded cluster, end to end. */
+@IntegrationTest
 class RunCommandTest {
   @TempDir Path dir;
 

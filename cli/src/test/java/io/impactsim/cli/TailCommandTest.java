@@ -4,23 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.avro.ValuationBasis;
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.schemas.json.AvroToJson;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.streams.serve.AvroJson;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.config.KafkaSettings;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code impactsim tail} on a view topic of the sandbox. */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class TailCommandTest {
   @Test
   void printsEachRecordOfTheViewAsAJsonLine(KafkaEnvironment env) throws Exception {
@@ -46,10 +45,10 @@ class TailCommandTest {
     assertThat(run.exit()).as("exit code; stderr: %s", run.err()).isZero();
     String[] lines = run.out().strip().split("\n");
     assertThat(lines).hasSize(2);
-    JsonNode first = AvroJson.MAPPER.readTree(lines[0]);
+    JsonNode first = AvroToJson.MAPPER.readTree(lines[0]);
     assertThat(first.get("key").asText()).isEqualTo("openai");
     assertThat(first.get("value").get("simulatedValueUsd").asLong()).isEqualTo(500_000_000_000L);
-    assertThat(AvroJson.MAPPER.readTree(lines[1]).get("key").asText()).isEqualTo("oracle");
+    assertThat(AvroToJson.MAPPER.readTree(lines[1]).get("key").asText()).isEqualTo("oracle");
   }
 
   private static void publish(

@@ -6,7 +6,7 @@ import io.impactsim.cli.ViewChanges.Change;
 import io.impactsim.cli.ViewChanges.Unit;
 import io.impactsim.schemas.avro.MarketShareEntry;
 import io.impactsim.schemas.avro.MarketShareSnapshot;
-import io.impactsim.streams.replay.ViewSet;
+import io.impactsim.views.read.ViewSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.impactsim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.impactsim.streams.replay.Amendment;
+import io.impactsim.tools.Amendment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

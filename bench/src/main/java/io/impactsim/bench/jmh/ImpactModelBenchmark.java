@@ -1,9 +1,9 @@
 package io.impactsim.bench.jmh;
 
+import io.impactsim.model.CompanyDirectory;
+import io.impactsim.model.CompanyImpact;
+import io.impactsim.model.ImpactModel;
 import io.impactsim.schemas.avro.DealAnnounced;
-import io.impactsim.streams.impact.CompanyDirectory;
-import io.impactsim.streams.impact.CompanyImpact;
-import io.impactsim.streams.impact.ImpactModel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,8 +2,8 @@ package io.impactsim.bench.jmh;
 
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -1,10 +1,10 @@
 package io.impactsim.bench.serving;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.streams.ImpactsimStreams;
-import io.impactsim.streams.StreamsOptions;
-import io.impactsim.streams.serve.ServeOptions;
-import io.impactsim.streams.serve.ViewServer;
+import io.impactsim.serve.ServeOptions;
+import io.impactsim.serve.ViewServer;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.ImpactsimStreams;
+import io.impactsim.views.StreamsOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

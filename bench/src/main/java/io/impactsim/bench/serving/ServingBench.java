@@ -1,13 +1,13 @@
 package io.impactsim.bench.serving;
 
-import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.schemas.topics.SchemaSubjects;
-import io.impactsim.schemas.topics.TopicAdmin;
-import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.StreamsOptions;
-import io.impactsim.streams.serve.ServeOptions;
-import io.impactsim.streams.serve.View;
+import io.impactsim.serve.ServeOptions;
+import io.impactsim.topics.SchemaSubjects;
+import io.impactsim.topics.TopicAdmin;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.StreamsOptions;
+import io.impactsim.views.View;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

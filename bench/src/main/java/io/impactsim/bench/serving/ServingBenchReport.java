@@ -1,6 +1,6 @@
 package io.impactsim.bench.serving;
 
-import io.impactsim.streams.serve.View;
+import io.impactsim.views.View;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.impactsim.bench.serving;
 
-import io.impactsim.streams.serve.View;
+import io.impactsim.views.View;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.impactsim.bench.serving;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;

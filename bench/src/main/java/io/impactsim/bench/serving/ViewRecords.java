@@ -13,7 +13,7 @@ import io.impactsim.schemas.avro.ValuationBasis;
 import io.impactsim.schemas.avro.ValueQualifier;
 import io.impactsim.schemas.avro.YearlyCommitment;
 import io.impactsim.schemas.keys.CompositeKey;
-import io.impactsim.streams.serve.View;
+import io.impactsim.views.View;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

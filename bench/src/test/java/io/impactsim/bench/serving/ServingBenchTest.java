@@ -3,18 +3,17 @@ package io.impactsim.bench.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
-import io.impactsim.streams.serve.View;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
+import io.impactsim.views.View;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny serving benchmark on the sandbox broker: checks what it counts, never a speed. */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class ServingBenchTest {
   private static final long RECORDS = 300;
   private static final int COMPANIES = 20;

@@ -1,7 +1,7 @@
 package io.impactsim.cli.crash;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.streams.ViewReader;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.read.ViewReader;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;

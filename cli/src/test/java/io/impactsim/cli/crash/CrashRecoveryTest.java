@@ -8,13 +8,13 @@ import io.impactsim.producer.publish.PublisherOptions;
 import io.impactsim.producer.synthetic.SyntheticConfig;
 import io.impactsim.producer.synthetic.SyntheticMarket;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.ImpactsimStreams;
-import io.impactsim.streams.StreamsOptions;
-import io.impactsim.streams.ViewReader;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.ImpactsimStreams;
+import io.impactsim.views.StreamsOptions;
+import io.impactsim.views.read.ViewReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,7 +22,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * impactsim.crash.companies} (30), {@code impactsim.crash.kills} (5), {@code impactsim.crash.seed}
  * (random, printed) for the kill points, {@code impactsim.crash.heap} (384m) for the killed JVM.
  */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGKILL and SIGTERM are POSIX signals")
 class CrashRecoveryTest {
   private static final long EVENTS = Long.getLong("impactsim.crash.events", 1_000);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.streams.Progress;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.Progress;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;

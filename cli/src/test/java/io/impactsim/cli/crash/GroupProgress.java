@@ -1,6 +1,6 @@
 package io.impactsim.cli.crash;
 
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.topics.config.KafkaSettings;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

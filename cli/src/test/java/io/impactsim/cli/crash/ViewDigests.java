@@ -1,13 +1,13 @@
 package io.impactsim.cli.crash;
 
-import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.ViewReader;
-import io.impactsim.streams.replay.Difference;
-import io.impactsim.streams.replay.ViewComparison;
-import io.impactsim.streams.replay.ViewSet;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.read.Difference;
+import io.impactsim.views.read.ViewComparison;
+import io.impactsim.views.read.ViewReader;
+import io.impactsim.views.read.ViewSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

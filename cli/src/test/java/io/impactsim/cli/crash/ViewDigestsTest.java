@@ -3,14 +3,14 @@ package io.impactsim.cli.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import io.impactsim.schemas.avro.SimulatedMarketCap;
 import io.impactsim.schemas.avro.ValuationBasis;
-import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
-import io.impactsim.streams.replay.Difference;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.read.Difference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,10 +18,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The crash test's view comparison finds changed, missing and extra keys, and only those. */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class ViewDigestsTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

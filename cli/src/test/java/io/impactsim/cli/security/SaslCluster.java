@@ -4,7 +4,7 @@ import io.impactsim.cli.Impactsim;
 import io.impactsim.sandbox.Sandbox;
 import io.impactsim.sandbox.SandboxOptions;
 import io.impactsim.sandbox.SelfSignedTls;
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.topics.config.KafkaSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,11 +3,12 @@ package io.impactsim.cli.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.cli.security.SaslCluster.Run;
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.streams.ImpactsimStreams;
-import io.impactsim.streams.StreamsOptions;
-import io.impactsim.streams.serve.ServeOptions;
-import io.impactsim.streams.serve.ViewServer;
+import io.impactsim.sandbox.junit.IntegrationTest;
+import io.impactsim.serve.ServeOptions;
+import io.impactsim.serve.ViewServer;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.views.ImpactsimStreams;
+import io.impactsim.views.StreamsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * broker that only speaks SASL/PLAIN, with the credentials given only in the {@code --config} file;
  * here over SASL_PLAINTEXT, in {@link SaslSslPassThroughTest} over TLS.
  */
+@IntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SaslPassThroughTest {

@@ -1,5 +1,6 @@
 package io.impactsim.cli.security;
 
+import io.impactsim.sandbox.junit.IntegrationTest;
 import java.nio.file.Path;
 
 /**
@@ -7,6 +8,7 @@ import java.nio.file.Path;
  * speaks SASL_SSL: TLS with a self-signed certificate that the {@code --config} file's trust store
  * holds ({@code ssl.truststore.*}), host name verified, then SASL/PLAIN.
  */
+@IntegrationTest
 class SaslSslPassThroughTest extends SaslPassThroughTest {
   @Override
   SaslCluster startCluster(Path dir) {

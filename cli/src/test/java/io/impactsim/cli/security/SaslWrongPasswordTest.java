@@ -3,6 +3,7 @@ package io.impactsim.cli.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.impactsim.cli.security.SaslCluster.Run;
+import io.impactsim.sandbox.junit.IntegrationTest;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A wrong password in the {@code --config} file makes every command that talks to Kafka stop soon,
  * with a non-zero exit and a message that names authentication and the settings to check.
  */
+@IntegrationTest
 class SaslWrongPasswordTest {
   @TempDir static Path dir;
 

@@ -7,6 +7,7 @@ import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.avro.EarningsReported;
 import io.impactsim.schemas.avro.RestructuringAnnounced;
 import io.impactsim.schemas.avro.StakeChange;
+import io.impactsim.schemas.json.ProblemSink;
 import io.impactsim.schemas.validation.FieldRules;
 import io.impactsim.schemas.validation.Limits;
 import java.time.Instant;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.impactsim.producer.EventType;
 import io.impactsim.producer.InputEvent;
 import io.impactsim.schemas.avro.EventMetadata;
+import io.impactsim.schemas.json.JsonToAvro;
+import io.impactsim.schemas.json.ProblemSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

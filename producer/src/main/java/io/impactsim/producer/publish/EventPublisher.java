@@ -2,11 +2,11 @@ package io.impactsim.producer.publish;
 
 import io.impactsim.producer.EventType;
 import io.impactsim.producer.InputEvent;
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.topics.SchemaSubjects;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicAdmin;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.SchemaSubjects;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicAdmin;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;

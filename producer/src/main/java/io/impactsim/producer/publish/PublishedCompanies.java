@@ -1,7 +1,7 @@
 package io.impactsim.producer.publish;
 
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

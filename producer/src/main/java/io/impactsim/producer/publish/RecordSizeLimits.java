@@ -1,6 +1,6 @@
 package io.impactsim.producer.publish;
 
-import io.impactsim.schemas.config.KafkaSettings;
+import io.impactsim.topics.config.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

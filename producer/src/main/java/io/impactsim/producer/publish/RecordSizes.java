@@ -2,8 +2,8 @@ package io.impactsim.producer.publish;
 
 import io.impactsim.producer.EventType;
 import io.impactsim.producer.InputEvent;
-import io.impactsim.schemas.serde.WireFormat;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.serde.WireFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,14 +8,14 @@ import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.history.BundledHistory;
 import io.impactsim.producer.testing.Clusters;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
 import io.impactsim.schemas.avro.DealAnnounced;
-import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.CompatibilityLevel;
 import io.impactsim.schemas.registry.IncompatibleSchemaException;
 import io.impactsim.schemas.registry.SchemaRegistry;
-import io.impactsim.schemas.topics.Topic;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The publisher against a real broker and registry. */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class EventPublisherClusterTest {
 
   @Test

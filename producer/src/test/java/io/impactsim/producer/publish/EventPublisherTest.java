@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.testing.Events;
-import io.impactsim.schemas.config.KafkaSettings;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.impactsim.producer.InputEvent;
 import io.impactsim.producer.testing.Events;
 import io.impactsim.schemas.avro.DealAnnounced;
 import io.impactsim.schemas.registry.InMemorySchemaRegistry;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.topics.TopicCatalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

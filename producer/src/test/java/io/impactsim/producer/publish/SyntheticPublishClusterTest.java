@@ -7,20 +7,19 @@ import io.impactsim.producer.synthetic.SyntheticConfig;
 import io.impactsim.producer.synthetic.SyntheticMarket;
 import io.impactsim.producer.testing.Clusters;
 import io.impactsim.sandbox.junit.KafkaEnvironment;
-import io.impactsim.sandbox.junit.KafkaSandboxExtension;
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.topics.TopicCatalog;
+import io.impactsim.sandbox.junit.KafkaSandboxTest;
+import io.impactsim.topics.TopicCatalog;
+import io.impactsim.topics.config.KafkaSettings;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Publishes synthetic markets to the sandbox and counts them back. The million-event run is opt-in
  * ({@code -Dimpactsim.heavy=true}); its figures are in docs/performance.md.
  */
-@ExtendWith(KafkaSandboxExtension.class)
+@KafkaSandboxTest
 class SyntheticPublishClusterTest {
 
   @Test

@@ -2,9 +2,9 @@ package io.impactsim.producer.testing;
 
 import io.impactsim.producer.InputEvent;
 import io.impactsim.schemas.avro.EventMetadata;
-import io.impactsim.schemas.config.KafkaSettings;
-import io.impactsim.schemas.serde.RegistryAvroSerde;
-import io.impactsim.schemas.topics.Topic;
+import io.impactsim.topics.Topic;
+import io.impactsim.topics.config.KafkaSettings;
+import io.impactsim.topics.serde.RegistryAvroSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

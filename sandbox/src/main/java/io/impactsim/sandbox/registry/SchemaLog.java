@@ -1,6 +1,6 @@
 package io.impactsim.sandbox.registry;
 
-import io.impactsim.schemas.topics.TopicAdmin;
+import io.impactsim.topics.TopicAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
