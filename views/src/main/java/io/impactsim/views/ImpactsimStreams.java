@@ -34,6 +34,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class ImpactsimStreams implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * How long the application's producer waits on a blocked send or commit while the broker is away.
+   * Under exactly-once its batches wait for ever ({@code delivery.timeout.ms}); what gave up in a
+   * 90 s outage was a send waiting 60 s (the default) for metadata. That marks one task corrupted
+   * while the transaction it shares with every task of the thread is left unusable, and Kafka
+   * Streams' handling of it stopped the application or left a view short (docs/reliability.md, "A
+   * broker restart, as seen in the runs"). Waiting as long as Kafka Streams waits on a task ({@code
+   * task.timeout.ms}, 5 min) lets the send return once the broker is back.
+   */
+  private static final Duration PRODUCER_MAX_BLOCK = Duration.ofMinutes(5);
+
   private final KafkaSettings settings;
   private final StreamsOptions options;
   private final SchemaRegistry registry;
@@ -110,6 +121,9 @@ public final class ImpactsimStreams implements AutoCloseable {
     // as OUT_OF_ORDER_SEQUENCE_NUMBER on every retry, and the application stalled (KAFKA-15591).
     props.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_BLOCK_MS_CONFIG),
+        PRODUCER_MAX_BLOCK.toMillis());
     props.putAll(options.overrides());
     // Refuse a dead-letter bound the producer could not send before the application starts.
     DeadLetters.maxBytes(props);

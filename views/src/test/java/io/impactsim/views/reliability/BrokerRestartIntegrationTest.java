@@ -36,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,17 +91,14 @@ class BrokerRestartIntegrationTest {
    * publisher stops with the id to resume from, the application waits, and once the broker is back
    * and the rest is published from that id, the views are those of an uninterrupted run.
    */
-  // An open defect (docs/reliability.md, "Known defects"): in two runs of nine the views ended a
-  // deal or a reaction short. Run with -Dsurefire.excludedGroups= -Dgroups=known-defect.
-  @Tag("known-defect")
   @Test
   void afterAnOutageLongerThanTheProducerWaitsItStopsWithAResumeIdAndTheViewsEndExact()
       throws Exception {
     SyntheticConfig market = SyntheticConfig.of(EVENTS, COMPANIES, SEED);
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withDataDir(dataDir))) {
       KafkaSettings settings = settings(sandbox, "outage");
-      // The producer gives up on a send after 20 s (its defaults wait up to two minutes); the
-      // application keeps Kafka Streams' defaults.
+      // The publisher gives up on a send after 20 s (its defaults wait up to two minutes); the
+      // application's producer waits up to 5 min (docs/reliability.md, "A broker restart").
       KafkaSettings impatient =
           new KafkaSettings(
               settings.bootstrapServers(),
